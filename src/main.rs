@@ -1,1 +1,46 @@
-fn main() {}
+//! `pmh`: the command-line tool of pmh.
+//!
+//! Every subcommand prints JSON on stdout and exits with
+//! 0 = ok, 1 = invalid input found, 2 = usage or I/O error.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod date_cmd;
+mod demo;
+mod id_cmd;
+mod output;
+
+/// pmh — Public Medical Hub data tools: identifiers, era dates, validation,
+/// signed envelopes.
+///
+/// Output is JSON on stdout. Exit codes: 0 = ok, 1 = invalid input found,
+/// 2 = usage or I/O error.
+#[derive(Parser, Debug)]
+#[command(name = "pmh", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check identifiers (公費負担者番号, 受給者番号, 保険者番号, 医療機関コード,
+    /// 地方公共団体コード, 個人番号): one JSON object per value.
+    Id(id_cmd::IdArgs),
+    /// Convert a date between Japanese era forms (R6.4.1, 令和6年4月1日,
+    /// 5060401) and ISO 8601 (2024-04-01).
+    Date(date_cmd::DateArgs),
+    /// Run the main job on bundled sample data and print a readable summary.
+    Demo(demo::DemoArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Id(args) => id_cmd::run(&args),
+        Command::Date(args) => date_cmd::run(&args),
+        Command::Demo(args) => demo::run(&args),
+    };
+    status.into()
+}
