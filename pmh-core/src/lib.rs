@@ -12,5 +12,8 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod canon;
 pub mod ids;
+pub mod subsidy;
+pub mod text;
 pub mod validate;

@@ -158,6 +158,9 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), all.len());
-        assert_eq!(CalendarError::OutsideEra.to_string(), rules::OUTSIDE_ERA.message_en);
+        assert_eq!(
+            CalendarError::OutsideEra.to_string(),
+            rules::OUTSIDE_ERA.message_en
+        );
     }
 }

@@ -107,6 +107,59 @@ pub(crate) fn normalize_digit(c: char) -> Option<(u8, bool)> {
 /// Where issues go while validating: a closure taking each violated rule.
 pub(crate) type Sink<'a> = &'a mut dyn FnMut(&Rule);
 
+/// Up to `N` digits read from a string, with what was seen on the way.
+pub(crate) struct DigitRead<const N: usize> {
+    /// First `N` characters as ASCII digits (`b'?'` for a non-digit).
+    pub bytes: [u8; N],
+    /// Number of characters in the input.
+    pub count: usize,
+    /// Whether a character was not a digit.
+    pub non_digit: bool,
+    /// Whether a full-width digit was converted.
+    pub fullwidth: bool,
+}
+
+impl<const N: usize> DigitRead<N> {
+    /// Reads `input`; full-width digits become ASCII.
+    pub fn new(input: &str) -> Self {
+        let bytes = input.as_bytes();
+        let mut out = DigitRead {
+            bytes: [0u8; N],
+            count: 0,
+            non_digit: false,
+            fullwidth: false,
+        };
+        // Happy path: plain ASCII digits, no per-char decoding.
+        if bytes.len() <= N && bytes.iter().all(u8::is_ascii_digit) {
+            out.bytes[..bytes.len()].copy_from_slice(bytes);
+            out.count = bytes.len();
+            return out;
+        }
+        for c in input.chars() {
+            let b = match normalize_digit(c) {
+                Some((b, fw)) => {
+                    out.fullwidth |= fw;
+                    b
+                }
+                None => {
+                    out.non_digit = true;
+                    b'?'
+                }
+            };
+            if out.count < N {
+                out.bytes[out.count] = b;
+            }
+            out.count += 1;
+        }
+        out
+    }
+
+    /// The digits read, when they all fit and all are digits.
+    pub fn digits(&self) -> Option<&[u8]> {
+        (!self.non_digit && self.count <= N).then(|| &self.bytes[..self.count])
+    }
+}
+
 /// Reads exactly `N` digits (full-width accepted), reporting the full-width
 /// warning, non-digits and a wrong length. `Some` only when the shape is right.
 pub(crate) fn read_fixed<const N: usize>(
@@ -115,42 +168,17 @@ pub(crate) fn read_fixed<const N: usize>(
     non_digit: &Rule,
     sink: Sink<'_>,
 ) -> Option<[u8; N]> {
-    let bytes = input.as_bytes();
-    let mut out = [0u8; N];
-    // Happy path: plain ASCII digits of the right length, no per-char decoding.
-    if bytes.len() == N && bytes.iter().all(u8::is_ascii_digit) {
-        out.copy_from_slice(bytes);
-        return Some(out);
-    }
-    let mut count = 0usize;
-    let mut bad = false;
-    let mut fullwidth = false;
-    for c in input.chars() {
-        let b = match normalize_digit(c) {
-            Some((b, fw)) => {
-                fullwidth |= fw;
-                b
-            }
-            None => {
-                bad = true;
-                b'?'
-            }
-        };
-        if count < N {
-            out[count] = b;
-        }
-        count += 1;
-    }
-    if fullwidth {
+    let read = DigitRead::<N>::new(input);
+    if read.fullwidth {
         sink(&rules::FULLWIDTH_DIGITS);
     }
-    if bad {
+    if read.non_digit {
         sink(non_digit);
     }
-    if count != N {
+    if read.count != N {
         sink(length);
     }
-    (!bad && count == N).then_some(out)
+    (!read.non_digit && read.count == N).then_some(read.bytes)
 }
 
 /// Prefecture number (都道府県番号) from two ASCII digits, when in 01-47.
@@ -227,9 +255,12 @@ mod tests {
         assert_eq!(normalize_digit('5'), Some((b'5', false)));
         assert_eq!(normalize_digit('Ａ'), None);
         let mut seen = Vec::new();
-        let got = read_fixed::<3>("１2３", &rules::PAYER_LENGTH, &rules::PAYER_NON_DIGIT, &mut |r| {
-            seen.push(r.code)
-        });
+        let got = read_fixed::<3>(
+            "１2３",
+            &rules::PAYER_LENGTH,
+            &rules::PAYER_NON_DIGIT,
+            &mut |r| seen.push(r.code),
+        );
         assert_eq!(got, Some(*b"123"));
         assert_eq!(seen, ["ids.fullwidth_digits"]);
     }

@@ -78,7 +78,8 @@ pub const RECIPIENT_CHECK_DIGIT: Rule = Rule::error(
 );
 /// The same check as [`RECIPIENT_CHECK_DIGIT`], downgraded to a warning for
 /// 7-digit numbers of local (地方単独) schemes, which need not carry a check digit.
-pub const RECIPIENT_CHECK_DIGIT_LOCAL: Rule = RECIPIENT_CHECK_DIGIT.with_severity(Severity::Warning);
+pub const RECIPIENT_CHECK_DIGIT_LOCAL: Rule =
+    RECIPIENT_CHECK_DIGIT.with_severity(Severity::Warning);
 
 // --- 保険者番号 (insurer number) ---------------------------------------------
 

@@ -1,0 +1,119 @@
+//! Result codes (`pmh_status`) and their static messages.
+
+use std::ffi::{c_char, CStr};
+
+/// Result of every fallible pmh function.
+///
+/// The numeric values are stable: they never change meaning between
+/// versions, and new codes only get new numbers. `PMH_OK` is 0. General
+/// codes are 1-99; 100-199 are reserved for signed envelopes (sealing,
+/// opening, keys, trust stores); 200-299 for subsidy / immunization /
+/// checkup documents.
+///
+/// On any status other than `PMH_OK` no out-parameter has been written, and
+/// `pmh_last_error_message` gives details (for `PMH_INVALID`: the stable
+/// code of the first problem, e.g. `ids.payer.check_digit`).
+#[allow(non_camel_case_types)]
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum pmh_status {
+    /// Success: the out-parameters have been written.
+    PMH_OK = 0,
+    /// A pointer parameter was NULL.
+    PMH_NULL_PARAMETER = 1,
+    /// A text input was not valid UTF-8.
+    PMH_INVALID_UTF8 = 2,
+    /// pmh hit an internal bug (a Rust panic), caught at the boundary. The
+    /// library remains usable; please report it.
+    PMH_PANIC = 3,
+    /// The input was read and found invalid (a bad identifier, an impossible
+    /// date, ...). The last-error message is the stable code of the problem.
+    PMH_INVALID = 4,
+    /// A non-pointer argument was out of range: an unknown enum value, or a
+    /// length above `PTRDIFF_MAX`.
+    PMH_INVALID_ARGUMENT = 5,
+    /// The caller's output buffer is too small; nothing was written. The
+    /// `PMH_*_BUFFER_SIZE` constants give a capacity that always suffices.
+    PMH_BUFFER_TOO_SMALL = 6,
+    /// A JSON document could not be produced or parsed.
+    PMH_JSON_ERROR = 7,
+    /// A result could not be represented (e.g. an interior NUL byte in a
+    /// returned string). Indicates a bug in pmh.
+    PMH_INTERNAL_ERROR = 8,
+}
+
+impl pmh_status {
+    /// Every status, in numeric order.
+    pub const ALL: [pmh_status; 9] = [
+        pmh_status::PMH_OK,
+        pmh_status::PMH_NULL_PARAMETER,
+        pmh_status::PMH_INVALID_UTF8,
+        pmh_status::PMH_PANIC,
+        pmh_status::PMH_INVALID,
+        pmh_status::PMH_INVALID_ARGUMENT,
+        pmh_status::PMH_BUFFER_TOO_SMALL,
+        pmh_status::PMH_JSON_ERROR,
+        pmh_status::PMH_INTERNAL_ERROR,
+    ];
+
+    /// The status with this number, if any.
+    pub fn from_u32(value: u32) -> Option<pmh_status> {
+        pmh_status::ALL.into_iter().find(|s| *s as u32 == value)
+    }
+
+    /// Static, NUL-terminated English message.
+    pub fn message(self) -> &'static CStr {
+        match self {
+            pmh_status::PMH_OK => c"success",
+            pmh_status::PMH_NULL_PARAMETER => c"a pointer parameter was NULL",
+            pmh_status::PMH_INVALID_UTF8 => c"a text input was not valid UTF-8",
+            pmh_status::PMH_PANIC => c"internal error in pmh (a Rust panic was caught); please report it",
+            pmh_status::PMH_INVALID => c"the input is invalid (see pmh_last_error_message for the code)",
+            pmh_status::PMH_INVALID_ARGUMENT => c"an argument was out of range",
+            pmh_status::PMH_BUFFER_TOO_SMALL => c"the output buffer is too small",
+            pmh_status::PMH_JSON_ERROR => c"JSON error",
+            pmh_status::PMH_INTERNAL_ERROR => c"internal error in pmh: a result could not be represented",
+        }
+    }
+}
+
+/// Message for an unknown status number.
+const UNKNOWN: &CStr = c"unknown pmh_status value";
+
+/// A static English message for `status` (a `pmh_status` value).
+///
+/// Never returns NULL: unknown values give "unknown pmh_status value". The
+/// string is static and NUL-terminated; do not free it. Thread-safe.
+#[no_mangle]
+pub extern "C" fn pmh_status_message(status: u32) -> *const c_char {
+    // No panic is possible here, but keep the rule: every export is a boundary.
+    std::panic::catch_unwind(|| pmh_status::from_u32(status).map_or(UNKNOWN, pmh_status::message))
+        .unwrap_or(UNKNOWN)
+        .as_ptr()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_stable() {
+        let numbers: Vec<u32> = pmh_status::ALL.iter().map(|s| *s as u32).collect();
+        assert_eq!(numbers, [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+        for s in pmh_status::ALL {
+            assert_eq!(pmh_status::from_u32(s as u32), Some(s));
+        }
+        assert_eq!(pmh_status::from_u32(9), None);
+    }
+
+    #[test]
+    fn messages_never_null() {
+        for n in [0, 1, 8, 9, 100, u32::MAX] {
+            let p = pmh_status_message(n);
+            assert!(!p.is_null());
+        }
+        // SAFETY: pmh_status_message returns a static NUL-terminated string.
+        let unknown = unsafe { CStr::from_ptr(pmh_status_message(12345)) };
+        assert_eq!(unknown, UNKNOWN);
+    }
+}
