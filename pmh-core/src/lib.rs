@@ -13,7 +13,9 @@
 
 pub mod calendar;
 pub mod canon;
+pub mod envelope;
 pub mod ids;
+pub mod messages;
 pub mod subsidy;
 pub mod text;
 pub mod validate;

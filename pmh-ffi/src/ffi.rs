@@ -38,18 +38,10 @@ pub(crate) use param;
 /// The input text `(ptr, len)`: checked for NULL, length and UTF-8.
 macro_rules! input_str {
     ($ptr:ident, $len:expr) => {
-        $crate::ffi::input_str($ptr, $len, $crate::ffi::param!($ptr))
+        $crate::ffi::read_str($ptr, $len, $crate::ffi::param!($ptr))
     };
 }
 pub(crate) use input_str;
-
-/// An out-parameter, checked for NULL.
-macro_rules! out {
-    ($ptr:ident) => {
-        $crate::ffi::Out::new($ptr, $crate::ffi::param!($ptr).null)
-    };
-}
-pub(crate) use out;
 
 /// A `(char **ptr, size_t *len)` out-pair for a new string, checked for NULL.
 macro_rules! out_string {
@@ -71,7 +63,7 @@ pub(crate) use out_buffer;
 ///
 /// `len` may be 0 but `ptr` must still be non-NULL (any NULL input is
 /// `PMH_NULL_PARAMETER`, so callers never have to wonder).
-pub(crate) fn input_bytes<'a>(ptr: *const u8, len: usize, param: Param) -> FfiResult<&'a [u8]> {
+pub(crate) fn read_bytes<'a>(ptr: *const u8, len: usize, param: Param) -> FfiResult<&'a [u8]> {
     if ptr.is_null() {
         return Err(Failure::new(pmh_status::PMH_NULL_PARAMETER, param.null));
     }
@@ -89,8 +81,8 @@ pub(crate) fn input_bytes<'a>(ptr: *const u8, len: usize, param: Param) -> FfiRe
 }
 
 /// Borrows the UTF-8 text `(ptr, len)` the caller passed (no NUL needed).
-pub(crate) fn input_str<'a>(ptr: *const u8, len: usize, param: Param) -> FfiResult<&'a str> {
-    let bytes = input_bytes(ptr, len, param)?;
+pub(crate) fn read_str<'a>(ptr: *const u8, len: usize, param: Param) -> FfiResult<&'a str> {
+    let bytes = read_bytes(ptr, len, param)?;
     std::str::from_utf8(bytes).map_err(|_| Failure::new(pmh_status::PMH_INVALID_UTF8, param.utf8))
 }
 
@@ -144,6 +136,18 @@ impl OutString {
         self.len.write(len);
         Ok(())
     }
+}
+
+/// Frees a string made by [`OutString::write`]; NULL is ignored.
+pub(crate) fn free_string(s: *mut c_char) {
+    if s.is_null() {
+        return;
+    }
+    // SAFETY: by the documented contract of `pmh_string_free`, `s` came from
+    // `CString::into_raw` in `OutString::write` and was not modified or
+    // freed since, so `from_raw` finds the same length and reclaims the same
+    // allocation. Dropping a CString cannot panic.
+    drop(unsafe { CString::from_raw(s) });
 }
 
 /// The `(char *out, size_t out_cap, size_t *out_len)` triple of functions

@@ -4,7 +4,7 @@
 //! NUL-terminated UTF-8 string allocated by pmh (its length is returned
 //! beside it). Release it with `pmh_string_free`, never with `free()`.
 
-use std::ffi::{c_char, CString};
+use std::ffi::c_char;
 
 /// Frees a string returned by pmh (through a `char **` out-parameter).
 ///
@@ -16,12 +16,5 @@ use std::ffi::{c_char, CString};
 /// received it.
 #[no_mangle]
 pub extern "C" fn pmh_string_free(s: *mut c_char) {
-    if s.is_null() {
-        return;
-    }
-    // SAFETY: by the documented contract `s` came from `CString::into_raw`
-    // (ffi::OutString::write) and was not modified or freed since, so
-    // `from_raw` finds the same length and reclaims the same allocation.
-    // Dropping a CString cannot panic, so no boundary is needed.
-    drop(unsafe { CString::from_raw(s) });
+    crate::ffi::free_string(s);
 }

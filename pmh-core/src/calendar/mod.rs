@@ -40,6 +40,29 @@ pub use fiscal::{
     fiscal_year, fiscal_year_end, fiscal_year_reaching, fiscal_year_start, school_entry,
 };
 
+/// Parses a wire date: exactly `YYYY-MM-DD` (ASCII), a real calendar day.
+///
+/// This is the only date form on the wire (JSON payloads); era forms and
+/// full-width digits are for people and go through [`parse_any`].
+///
+/// ```
+/// use pmh_core::calendar::parse_iso_date;
+/// assert_eq!(parse_iso_date("2024-02-29").unwrap().to_string(), "2024-02-29");
+/// assert!(parse_iso_date("2023-02-29").is_none());
+/// assert!(parse_iso_date("2024-2-29").is_none());
+/// assert!(parse_iso_date("R6.4.1").is_none());
+/// ```
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &d| d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0')))
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
 /// 日付の解析 (parse any date form) into a Gregorian day: ISO `YYYY-MM-DD`
 /// (or `YYYYMMDD`), or any era form at day precision (`R6.4.1`,
 /// `令和6年4月1日`, `GYYMMDD`). Full-width characters are accepted.

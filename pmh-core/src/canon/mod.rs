@@ -405,22 +405,41 @@ fn write_value(value: &Value, out: &mut Vec<u8>, depth: usize) -> Result<(), Can
             if depth >= MAX_CANON_DEPTH {
                 return Err(CanonError::TooDeep);
             }
-            let mut members: Vec<(&String, &Value)> = map.iter().collect();
-            // Names in a map are unique, so an unstable sort is deterministic.
-            members.sort_unstable_by(|a, b| cmp_utf16(a.0, b.0));
             out.push(b'{');
-            let mut first = true;
-            for (name, member) in members {
-                if !first {
-                    out.push(b',');
-                }
-                first = false;
-                canonicalize_str(name, out);
-                out.push(b':');
-                write_value(member, out, depth + 1)?;
+            // Input that is already canonical (a verifier re-canonicalizing what
+            // it received) needs no sorting and no allocation.
+            let sorted = map
+                .keys()
+                .zip(map.keys().skip(1))
+                .all(|(a, b)| cmp_utf16(a, b) == Ordering::Less);
+            if sorted {
+                write_members(map.iter(), out, depth)?;
+            } else {
+                let mut members: Vec<(&String, &Value)> = map.iter().collect();
+                // Names in a map are unique, so an unstable sort is deterministic.
+                members.sort_unstable_by(|a, b| cmp_utf16(a.0, b.0));
+                write_members(members.into_iter(), out, depth)?;
             }
             out.push(b'}');
         }
+    }
+    Ok(())
+}
+
+fn write_members<'a>(
+    members: impl Iterator<Item = (&'a String, &'a Value)>,
+    out: &mut Vec<u8>,
+    depth: usize,
+) -> Result<(), CanonError> {
+    let mut first = true;
+    for (name, member) in members {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        canonicalize_str(name, out);
+        out.push(b':');
+        write_value(member, out, depth + 1)?;
     }
     Ok(())
 }

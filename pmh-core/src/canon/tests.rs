@@ -667,6 +667,13 @@ fn keys_sort_by_utf16_not_utf8() {
         "{\"\u{d7ff}\":4,\"\u{1f600}\":2,\"\u{e000}\":1,\"\u{ffff}\":3}"
     );
     assert!("\u{e000}".as_bytes() < "\u{1f600}".as_bytes());
+    // Already in UTF-16 order (kept as is) and in UTF-8 order (reordered).
+    let canonical = "{\"\u{1f600}\":1,\"\u{e000}\":2}";
+    assert_eq!(canon_json_str(canonical.as_bytes()), canonical);
+    assert_eq!(
+        canon_json_str("{\"\u{e000}\":2,\"\u{1f600}\":1}".as_bytes()),
+        canonical
+    );
 }
 
 #[test]
@@ -708,7 +715,7 @@ fn cmp_utf16_agrees_with_encode_utf16() {
         '\u{10ffff}',
     ];
     let mut rng = Lcg(7);
-    let mut random_string = |rng: &mut Lcg| -> String {
+    let random_string = |rng: &mut Lcg| -> String {
         let len = (rng.next() % 5) as usize;
         (0..len)
             .map(|_| ALPHABET[(rng.next() % ALPHABET.len() as u64) as usize])

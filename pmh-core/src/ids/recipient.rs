@@ -47,7 +47,8 @@ impl RecipientRule {
 ///
 /// National schemes: 受給者区分 (6 digits) + 検証番号 (check digit, Luhn over the
 /// 6; subsidy.md §1.3). Local (地方単独) schemes: 1-30 ASCII letters/digits.
-/// Full-width digits are normalized to ASCII (with a warning).
+/// Full-width digits are normalized to ASCII (with a warning). Two numbers are
+/// equal when both the text and the [`RecipientRule`] they were checked under match.
 ///
 /// ```
 /// use pmh_core::ids::{RecipientNumber, RecipientRule};

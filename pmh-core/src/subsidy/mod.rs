@@ -18,3 +18,6 @@ pub use certificate::{
     MealCoverage, Setting,
 };
 pub use validation::{rules, validate_certificate, validate_certificate_at, ValidationOptions};
+
+#[cfg(test)]
+mod tests;

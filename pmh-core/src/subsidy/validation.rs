@@ -318,18 +318,6 @@ fn additional_conditions_form(s: &str) -> bool {
     })
 }
 
-/// Strict wire date: exactly `YYYY-MM-DD`, a real calendar day.
-fn parse_wire_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |acc, &d| d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0')))
-    };
-    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
-}
-
 struct Ctx<'a> {
     obj: &'a Map<String, Value>,
     base: &'a str,
@@ -408,7 +396,7 @@ impl<'a> Ctx<'a> {
 
     fn date(&mut self, key: &str, required: bool) -> Option<NaiveDate> {
         let s = self.string(key, required)?;
-        let d = parse_wire_date(s);
+        let d = crate::calendar::parse_iso_date(s);
         if d.is_none() {
             self.push(&rules::DATE, key);
         }

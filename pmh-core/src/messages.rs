@@ -1,0 +1,73 @@
+//! The one table of message types (what travels in envelopes) and record
+//! types (what `pmh validate --type` checks), each with its validator.
+//!
+//! Envelopes use [`MESSAGE_TYPES`] as their default payload validators; the
+//! CLI, the C ABI (`pmh_validate`) and Python (`pmh.validate`) look names up
+//! with [`validate`], which accepts either kind of name.
+//!
+//! ```
+//! use pmh_core::messages;
+//! let report = messages::validate("subsidy.certificate", &serde_json::json!({})).unwrap();
+//! assert!(!report.is_ok());
+//! assert!(messages::validate("no.such.type", &serde_json::json!({})).is_none());
+//! ```
+
+use crate::subsidy;
+use crate::validate::Report;
+use serde_json::Value;
+
+/// A named document type and its validator.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentType {
+    /// Wire name, e.g. `subsidy.certificate.register`.
+    pub name: &'static str,
+    /// What the document is.
+    pub summary: &'static str,
+    /// Validates one document in one pass.
+    pub validate: fn(&Value) -> Report,
+}
+
+fn certificate(value: &Value) -> Report {
+    subsidy::validate_certificate(value, &subsidy::ValidationOptions::default())
+}
+
+/// Message types: the payloads that travel in envelopes.
+pub const MESSAGE_TYPES: &[DocumentType] = &[
+    DocumentType {
+        name: "subsidy.certificate.register",
+        summary: "受給者証の登録 (municipality → hub): {\"certificates\": [...]}",
+        validate: subsidy::messages::validate_register,
+    },
+    DocumentType {
+        name: "subsidy.eligibility.query",
+        summary: "資格照会 (institution → hub)",
+        validate: subsidy::messages::validate_eligibility_query,
+    },
+    DocumentType {
+        name: "subsidy.eligibility.result",
+        summary: "資格照会結果 (hub → institution)",
+        validate: subsidy::messages::validate_eligibility_result,
+    },
+];
+
+/// Record types: single documents checked by `pmh validate --type`.
+pub const RECORD_TYPES: &[DocumentType] = &[DocumentType {
+    name: "subsidy.certificate",
+    summary: "受給者証 (one certificate, PMH registration API fields)",
+    validate: certificate,
+}];
+
+/// The message type named `name`.
+pub fn message_type(name: &str) -> Option<&'static DocumentType> {
+    MESSAGE_TYPES.iter().find(|t| t.name == name)
+}
+
+/// The record type named `name`.
+pub fn record_type(name: &str) -> Option<&'static DocumentType> {
+    RECORD_TYPES.iter().find(|t| t.name == name)
+}
+
+/// Validates `value` as the message or record type `name`; `None` for an unknown name.
+pub fn validate(name: &str, value: &Value) -> Option<Report> {
+    message_type(name).or_else(|| record_type(name)).map(|t| (t.validate)(value))
+}
