@@ -9,7 +9,10 @@ use std::process::ExitCode;
 mod date_cmd;
 mod demo;
 mod id_cmd;
+mod input;
 mod output;
+mod subsidy_cmd;
+mod validate_cmd;
 
 /// pmh — Public Medical Hub data tools: identifiers, era dates, validation,
 /// signed envelopes.
@@ -31,6 +34,10 @@ enum Command {
     /// Convert a date between Japanese era forms (R6.4.1, 令和6年4月1日,
     /// 5060401) and ISO 8601 (2024-04-01).
     Date(date_cmd::DateArgs),
+    /// Validate records or message payloads of a type: one report per record.
+    Validate(validate_cmd::ValidateArgs),
+    /// Medical subsidies (医療費助成): eligibility and copayment.
+    Subsidy(subsidy_cmd::SubsidyArgs),
     /// Run the main job on bundled sample data and print a readable summary.
     Demo(demo::DemoArgs),
 }
@@ -40,6 +47,8 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Id(args) => id_cmd::run(&args),
         Command::Date(args) => date_cmd::run(&args),
+        Command::Validate(args) => validate_cmd::run(&args),
+        Command::Subsidy(args) => subsidy_cmd::run(&args),
         Command::Demo(args) => demo::run(&args),
     };
     status.into()

@@ -44,7 +44,7 @@ pub enum pmh_status {
 
 impl pmh_status {
     /// Every status, in numeric order.
-    pub const ALL: [pmh_status; 9] = [
+    pub(crate) const ALL: [pmh_status; 9] = [
         pmh_status::PMH_OK,
         pmh_status::PMH_NULL_PARAMETER,
         pmh_status::PMH_INVALID_UTF8,
