@@ -12,7 +12,7 @@ use std::cell::Cell;
 use std::ffi::c_char;
 
 use crate::ffi::out_string;
-use crate::panic::boundary_keep_error;
+use crate::panic::guard;
 use crate::status::pmh_status;
 
 /// Why an export failed: a status and a static detail message.
@@ -74,13 +74,15 @@ pub(crate) fn last_error() -> Option<Failure> {
 /// On `PMH_OK`, `*out` receives a NUL-terminated string that the caller must
 /// release with `pmh_string_free`, and `*out_len` its length in bytes
 /// (without the NUL). Returns `PMH_NULL_PARAMETER` if `out` or `out_len` is
-/// NULL. Thread-safe.
+/// NULL (a failure of this function is not recorded as the last error).
+/// Thread-safe.
 #[no_mangle]
 pub extern "C" fn pmh_last_error_message(out: *mut *mut c_char, out_len: *mut usize) -> pmh_status {
-    boundary_keep_error(|| {
+    let result = guard(|| {
         let out = out_string!(out, out_len)?;
         out.write(last_error().map_or("", |f| f.detail).to_owned())
-    })
+    });
+    result.err().map_or(pmh_status::PMH_OK, |f| f.status)
 }
 
 /// The status of the last failed pmh call on this thread, or `PMH_OK` when

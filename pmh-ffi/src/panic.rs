@@ -28,25 +28,26 @@ pub(crate) const PANIC_DETAIL: &str = "internal error: a Rust panic was caught a
 /// `body` must write its out-parameters only once it cannot fail any more.
 pub(crate) fn boundary(body: impl FnOnce() -> FfiResult<()>) -> pmh_status {
     clear_last_error();
-    boundary_keep_error(body)
+    match guard(body) {
+        Ok(()) => pmh_status::PMH_OK,
+        Err(failure) => {
+            set_last_error(failure);
+            failure.status
+        }
+    }
 }
 
-/// [`boundary`] without clearing the last error first (for the functions
-/// that report it).
-pub(crate) fn boundary_keep_error(body: impl FnOnce() -> FfiResult<()>) -> pmh_status {
+/// Runs `body`, turning a panic into a `PMH_PANIC` failure. Does not touch
+/// the last error (for the functions that report it).
+pub(crate) fn guard(body: impl FnOnce() -> FfiResult<()>) -> FfiResult<()> {
     // AssertUnwindSafe: after a panic the body's state is dropped, and pmh
     // keeps no shared mutable state besides the thread-local last error,
     // which is only ever overwritten whole.
     match catch_unwind(AssertUnwindSafe(body)) {
-        Ok(Ok(())) => pmh_status::PMH_OK,
-        Ok(Err(failure)) => {
-            set_last_error(failure);
-            failure.status
-        }
+        Ok(result) => result,
         Err(payload) => {
             drop_payload(payload);
-            set_last_error(Failure::new(pmh_status::PMH_PANIC, PANIC_DETAIL));
-            pmh_status::PMH_PANIC
+            Err(Failure::new(pmh_status::PMH_PANIC, PANIC_DETAIL))
         }
     }
 }
