@@ -226,7 +226,8 @@ const char *pmh_status_message(uint32_t status);
  * On `PMH_OK`, `*out` receives a NUL-terminated string that the caller must
  * release with `pmh_string_free`, and `*out_len` its length in bytes
  * (without the NUL). Returns `PMH_NULL_PARAMETER` if `out` or `out_len` is
- * NULL. Thread-safe.
+ * NULL (a failure of this function is not recorded as the last error).
+ * Thread-safe.
  */
 pmh_status pmh_last_error_message(char **out, size_t *out_len);
 

@@ -71,9 +71,14 @@ pub fn run(args: &DemoArgs) -> Status {
         .items
         .iter()
         .map(|s| {
-            let mut options = CheckOptions::default();
-            options.payer = s.payer.as_deref().and_then(|p| PayerNumber::parse(p).ok());
-            IdOutcome { label: &s.label, check: ids::check(&s.value, s.kind, &options) }
+            let options = CheckOptions {
+                payer: s.payer.as_deref().and_then(|p| PayerNumber::parse(p).ok()),
+                ..CheckOptions::default()
+            };
+            IdOutcome {
+                label: &s.label,
+                check: ids::check(&s.value, s.kind, &options),
+            }
         })
         .collect();
     let date_results: Vec<DateOutcome> = date_samples
@@ -83,7 +88,10 @@ pub fn run(args: &DemoArgs) -> Status {
             label: &s.label,
             result: match calendar::convert(&s.value) {
                 Ok(c) => DateResult::Ok(c),
-                Err(e) => DateResult::Err { valid: false, code: e.code() },
+                Err(e) => DateResult::Err {
+                    valid: false,
+                    code: e.code(),
+                },
             },
         })
         .collect();
@@ -109,7 +117,12 @@ pub fn run(args: &DemoArgs) -> Status {
             r.label
         );
         for issue in &r.check.issues {
-            println!("      {:<7} {:<32} {}", issue.severity.as_str(), issue.code, issue.message_ja);
+            println!(
+                "      {:<7} {:<32} {}",
+                issue.severity.as_str(),
+                issue.code,
+                issue.message_ja
+            );
         }
     }
     println!();

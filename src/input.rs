@@ -7,7 +7,10 @@ use std::io::{self, BufRead, BufReader, Read};
 
 /// Limits for a whole file given on the command line: the user's own data,
 /// so no size limit, but the usual depth limit.
-pub const FILE_LIMITS: Limits = Limits { max_bytes: usize::MAX, max_depth: 64 };
+pub const FILE_LIMITS: Limits = Limits {
+    max_bytes: usize::MAX,
+    max_depth: 64,
+};
 
 /// Opens `path` for reading (`-` = stdin).
 pub fn open(path: &str) -> io::Result<Box<dyn BufRead>> {

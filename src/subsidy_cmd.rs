@@ -52,7 +52,10 @@ fn eligibility(cert_path: &str, visit_path: &str) -> Status {
         return Status::Invalid;
     }
     let Ok(cert) = serde_json::from_value::<Certificate>(cert_value) else {
-        return output::fail("subsidy.certificate.shape", "the certificate does not match the model");
+        return output::fail(
+            "subsidy.certificate.shape",
+            "the certificate does not match the model",
+        );
     };
     let visit: Visit = match serde_json::from_value(visit_value) {
         Ok(v) => v,

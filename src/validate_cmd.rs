@@ -67,7 +67,13 @@ pub fn run(args: &ValidateArgs) -> Status {
         if !report.is_ok() {
             status = Status::Invalid;
         }
-        serde_json::to_writer(&mut out, &RecordReport { record: index, report })?;
+        serde_json::to_writer(
+            &mut out,
+            &RecordReport {
+                record: index,
+                report,
+            },
+        )?;
         out.write_all(b"\n")
     };
 
@@ -77,17 +83,19 @@ pub fn run(args: &ValidateArgs) -> Status {
         match input::read_all(file) {
             Err(e) => return output::fail("io", &format!("cannot read {file}: {e}")),
             Ok(bytes) => match canon::parse_strict(&bytes, &FILE_LIMITS) {
-                Ok(Value::Array(items)) if !is_message(type_name) => {
-                    items.iter().enumerate().try_for_each(|(i, v)| emit(i, &validator(v)))
-                }
+                Ok(Value::Array(items)) if !is_message(type_name) => items
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(i, v)| emit(i, &validator(v))),
                 Ok(value) => emit(0, &validator(&value)),
                 // Not one document: read it as NDJSON.
-                Err(JsonError::Syntax { .. }) => lines(io::Cursor::new(bytes), &validator, &mut emit),
+                Err(JsonError::Syntax { .. }) => {
+                    lines(io::Cursor::new(bytes), &validator, &mut emit)
+                }
                 Err(e) => emit(0, &json_error_report(&e)),
             },
         }
     };
-    drop(emit);
     match result.and_then(|()| out.flush()) {
         Ok(()) => status,
         Err(e) => output::fail("io", &format!("{e}")),
@@ -103,23 +111,35 @@ fn is_message(name: &str) -> bool {
 fn validator(name: &str, lenient: bool) -> Option<Validator> {
     if name == "subsidy.certificate" {
         let options = subsidy::ValidationOptions { lenient };
-        return Some(Box::new(move |v| subsidy::validate_certificate(v, &options)));
+        return Some(Box::new(move |v| {
+            subsidy::validate_certificate(v, &options)
+        }));
     }
     if name == "subsidy.certificate.register" {
         let options = subsidy::ValidationOptions { lenient };
-        return Some(Box::new(move |v| subsidy::messages::validate_register_with(v, &options)));
+        return Some(Box::new(move |v| {
+            subsidy::messages::validate_register_with(v, &options)
+        }));
     }
     let t = messages::message_type(name).or_else(|| messages::record_type(name))?;
     Some(Box::new(t.validate))
 }
 
-fn stream_ndjson(file: &str, validator: &Validator, emit: &mut dyn FnMut(usize, &Report) -> io::Result<()>) -> io::Result<()> {
+fn stream_ndjson(
+    file: &str,
+    validator: &Validator,
+    emit: &mut dyn FnMut(usize, &Report) -> io::Result<()>,
+) -> io::Result<()> {
     let reader = input::open(file)?;
     lines(reader, validator, emit)
 }
 
 /// One record per non-blank line; a bad line is reported and the rest go on.
-fn lines(reader: impl BufRead, validator: &Validator, emit: &mut dyn FnMut(usize, &Report) -> io::Result<()>) -> io::Result<()> {
+fn lines(
+    reader: impl BufRead,
+    validator: &Validator,
+    emit: &mut dyn FnMut(usize, &Report) -> io::Result<()>,
+) -> io::Result<()> {
     let mut index = 0;
     for line in reader.split(b'\n') {
         let line = line?;
@@ -144,7 +164,8 @@ pub fn json_error_report(e: &JsonError) -> Report {
         path: String::new(),
         severity: Severity::Error,
         message_ja: "JSONとして読み取れません（重複したキー、不正なUTF-8、構文誤りなど）。",
-        message_en: "The record is not valid JSON (duplicate key, invalid UTF-8, syntax error, ...).",
+        message_en:
+            "The record is not valid JSON (duplicate key, invalid UTF-8, syntax error, ...).",
     });
     r
 }

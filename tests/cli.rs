@@ -22,7 +22,12 @@ fn json_lines(out: &Output) -> Vec<Value> {
 #[test]
 fn id_valid_values_exit_0_with_one_object_each() {
     let out = pmh(&["id", "88134457", "3618010015", "131016"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["kind"], "payer");
@@ -63,16 +68,25 @@ fn id_my_number_is_never_printed_in_full() {
         let out = pmh(&["id", "--kind", "mynumber", value]);
         let stdout = String::from_utf8(out.stdout.clone()).unwrap();
         let stderr = String::from_utf8(out.stderr.clone()).unwrap();
-        assert!(!stdout.contains(value), "stdout leaks the My Number: {stdout}");
+        assert!(
+            !stdout.contains(value),
+            "stdout leaks the My Number: {stdout}"
+        );
         assert!(!stderr.contains(value), "stderr leaks the My Number");
-        assert!(!stdout.contains(&value[..11]), "stdout leaks the My Number body");
+        assert!(
+            !stdout.contains(&value[..11]),
+            "stdout leaks the My Number body"
+        );
     }
     let ok = pmh(&["id", "--kind", "mynumber", "983205673214"]);
     assert_eq!(ok.status.code(), Some(0));
     assert_eq!(json_lines(&ok)[0]["normalized"], "********3214");
     let bad = pmh(&["id", "--kind", "mynumber", "983205673210"]);
     assert_eq!(bad.status.code(), Some(1));
-    assert_eq!(json_lines(&bad)[0]["issues"][0]["code"], "ids.mynumber.check_digit");
+    assert_eq!(
+        json_lines(&bad)[0]["issues"][0]["code"],
+        "ids.mynumber.check_digit"
+    );
 }
 
 #[test]
@@ -88,12 +102,33 @@ fn id_twelve_digits_are_not_guessed_as_my_number() {
 #[test]
 fn id_recipient_rule_follows_the_payer() {
     // 54 (指定難病) is national: 7 digits with a check digit.
-    let national = pmh(&["id", "--kind", "recipient", "--payer", "54016027", "0000002"]);
+    let national = pmh(&[
+        "id",
+        "--kind",
+        "recipient",
+        "--payer",
+        "54016027",
+        "0000002",
+    ]);
     assert_eq!(national.status.code(), Some(1));
-    let ok = pmh(&["id", "--kind", "recipient", "--payer", "54016027", "1234566"]);
+    let ok = pmh(&[
+        "id",
+        "--kind",
+        "recipient",
+        "--payer",
+        "54016027",
+        "1234566",
+    ]);
     assert_eq!(ok.status.code(), Some(0));
     // 88 is a local scheme: no check digit required.
-    let local = pmh(&["id", "--kind", "recipient", "--payer", "88134457", "0000002"]);
+    let local = pmh(&[
+        "id",
+        "--kind",
+        "recipient",
+        "--payer",
+        "88134457",
+        "0000002",
+    ]);
     assert_eq!(local.status.code(), Some(0));
     let bad_payer = pmh(&["id", "--kind", "recipient", "--payer", "88134458", "1"]);
     assert_eq!(bad_payer.status.code(), Some(2));
@@ -102,13 +137,22 @@ fn id_recipient_rule_follows_the_payer() {
 #[test]
 fn id_usage_errors_exit_2() {
     assert_eq!(pmh(&["id"]).status.code(), Some(2));
-    assert_eq!(pmh(&["id", "--kind", "passport", "1"]).status.code(), Some(2));
+    assert_eq!(
+        pmh(&["id", "--kind", "passport", "1"]).status.code(),
+        Some(2)
+    );
     assert_eq!(pmh(&["no-such-command"]).status.code(), Some(2));
 }
 
 #[test]
 fn date_converts_era_forms_and_iso() {
-    for input in ["R6.4.1", "令和6年4月1日", "5060401", "2024-04-01", "r06.04.01"] {
+    for input in [
+        "R6.4.1",
+        "令和6年4月1日",
+        "5060401",
+        "2024-04-01",
+        "r06.04.01",
+    ] {
         let out = pmh(&["date", input]);
         assert_eq!(out.status.code(), Some(0), "input {input}");
         let l = &json_lines(&out)[0];
@@ -135,7 +179,12 @@ fn date_outside_its_era_exits_1_with_a_code() {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in [vec!["--help"], vec!["id", "--help"], vec!["date", "--help"], vec!["demo", "--help"]] {
+    for cmd in [
+        vec!["--help"],
+        vec!["id", "--help"],
+        vec!["date", "--help"],
+        vec!["demo", "--help"],
+    ] {
         let out = pmh(&cmd);
         assert_eq!(out.status.code(), Some(0), "{cmd:?}");
         let text = String::from_utf8_lossy(&out.stdout);

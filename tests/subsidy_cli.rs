@@ -5,7 +5,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn pmh(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pmh")).args(args).output().expect("run pmh")
+    Command::new(env!("CARGO_BIN_EXE_pmh"))
+        .args(args)
+        .output()
+        .expect("run pmh")
 }
 
 fn pmh_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -20,10 +23,16 @@ fn pmh_stdin(args: &[&str], input: &[u8]) -> Output {
 }
 
 fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
-const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/subsidy/certificates.json");
+const SAMPLES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/samples/subsidy/certificates.json"
+);
 
 fn sample_certificates() -> Vec<Value> {
     serde_json::from_str::<Vec<Value>>(&std::fs::read_to_string(SAMPLES).unwrap()).unwrap()
@@ -40,7 +49,10 @@ fn validate_array_gives_one_report_per_record() {
     assert_eq!(reports[3]["record"], 3);
     assert_eq!(reports[3]["errors"], 7);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(!text.contains("210987654321") && !text.contains("見本"), "no personal data in reports");
+    assert!(
+        !text.contains("210987654321") && !text.contains("見本"),
+        "no personal data in reports"
+    );
 }
 
 #[test]
@@ -51,7 +63,10 @@ fn validate_ndjson_from_stdin_keeps_going_after_a_bad_line() {
     writeln!(input, "{{\"myNumber\": \"1\", \"myNumber\": \"2\"}}").unwrap();
     writeln!(input).unwrap();
     writeln!(input, "{}", certs[1]).unwrap();
-    let out = pmh_stdin(&["validate", "--type", "subsidy.certificate", "--ndjson", "-"], &input);
+    let out = pmh_stdin(
+        &["validate", "--type", "subsidy.certificate", "--ndjson", "-"],
+        &input,
+    );
     assert_eq!(out.status.code(), Some(1));
     let reports = lines(&out);
     assert_eq!(reports.len(), 3, "blank lines are skipped");
@@ -64,7 +79,10 @@ fn validate_ndjson_from_stdin_keeps_going_after_a_bad_line() {
 #[test]
 fn validate_single_valid_record_exits_0() {
     let cert = sample_certificates().remove(0);
-    let out = pmh_stdin(&["validate", "--type", "subsidy.certificate", "-"], cert.to_string().as_bytes());
+    let out = pmh_stdin(
+        &["validate", "--type", "subsidy.certificate", "-"],
+        cert.to_string().as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(lines(&out)[0]["ok"], true);
 }
@@ -73,19 +91,44 @@ fn validate_single_valid_record_exits_0() {
 fn validate_register_message() {
     let certs = sample_certificates();
     let payload = serde_json::json!({"certificates": [certs[0], certs[1]]});
-    let out = pmh_stdin(&["validate", "--type", "subsidy.certificate.register", "-"], payload.to_string().as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = pmh_stdin(
+        &["validate", "--type", "subsidy.certificate.register", "-"],
+        payload.to_string().as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let bad = serde_json::json!({"certificates": [certs[0], certs[3]]});
-    let out = pmh_stdin(&["validate", "--type", "subsidy.certificate.register", "-"], bad.to_string().as_bytes());
+    let out = pmh_stdin(
+        &["validate", "--type", "subsidy.certificate.register", "-"],
+        bad.to_string().as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let r = &lines(&out)[0];
-    assert!(r["issues"].as_array().unwrap().iter().all(|i| i["path"].as_str().unwrap().starts_with("/certificates/1/")));
+    assert!(r["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["path"].as_str().unwrap().starts_with("/certificates/1/")));
 }
 
 #[test]
 fn validate_usage_errors() {
-    assert_eq!(pmh(&["validate", "--type", "no.such", SAMPLES]).status.code(), Some(2));
-    assert_eq!(pmh(&["validate", "--type", "subsidy.certificate", "/no/such/file"]).status.code(), Some(2));
+    assert_eq!(
+        pmh(&["validate", "--type", "no.such", SAMPLES])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        pmh(&["validate", "--type", "subsidy.certificate", "/no/such/file"])
+            .status
+            .code(),
+        Some(2)
+    );
     let list = pmh(&["validate", "--list"]);
     assert_eq!(list.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&list.stdout).contains("subsidy.certificate.register"));
@@ -99,15 +142,32 @@ fn eligibility_from_files() {
     std::fs::write(&cert, sample_certificates()[0].to_string()).unwrap();
     let visit = |date: &str| {
         let p = dir.join(format!("visit-{date}.json"));
-        std::fs::write(&p, format!(r#"{{"date":"{date}","institutionCode":"3618010015","setting":"outpatient"}}"#)).unwrap();
+        std::fs::write(
+            &p,
+            format!(r#"{{"date":"{date}","institutionCode":"3618010015","setting":"outpatient"}}"#),
+        )
+        .unwrap();
         p
     };
-    let ok = pmh(&["subsidy", "eligibility", cert.to_str().unwrap(), visit("2025-03-31").to_str().unwrap()]);
+    let ok = pmh(&[
+        "subsidy",
+        "eligibility",
+        cert.to_str().unwrap(),
+        visit("2025-03-31").to_str().unwrap(),
+    ]);
     assert_eq!(ok.status.code(), Some(0));
     assert_eq!(lines(&ok)[0]["settlement"], "window");
     // The day after validTo.
-    let late = pmh(&["subsidy", "eligibility", cert.to_str().unwrap(), visit("2025-04-01").to_str().unwrap()]);
+    let late = pmh(&[
+        "subsidy",
+        "eligibility",
+        cert.to_str().unwrap(),
+        visit("2025-04-01").to_str().unwrap(),
+    ]);
     assert_eq!(late.status.code(), Some(1));
-    assert_eq!(lines(&late)[0]["reasons"][0]["code"], "subsidy.eligibility.expired");
+    assert_eq!(
+        lines(&late)[0]["reasons"][0]["code"],
+        "subsidy.eligibility.expired"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -69,5 +69,7 @@ pub fn record_type(name: &str) -> Option<&'static DocumentType> {
 
 /// Validates `value` as the message or record type `name`; `None` for an unknown name.
 pub fn validate(name: &str, value: &Value) -> Option<Report> {
-    message_type(name).or_else(|| record_type(name)).map(|t| (t.validate)(value))
+    message_type(name)
+        .or_else(|| record_type(name))
+        .map(|t| (t.validate)(value))
 }

@@ -27,7 +27,9 @@ pub fn has_fullwidth_digits(s: &str) -> bool {
 /// Full-width katakana text: カタカナ (U+30A1–U+30FA), ー, ・, ヽヾ, and spaces
 /// (full-width or ASCII) between words. Empty text is not katakana.
 pub fn is_fullwidth_katakana(s: &str) -> bool {
-    !s.trim().is_empty() && s.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FE}' | '\u{3000}' | ' '))
+    !s.trim().is_empty()
+        && s.chars()
+            .all(|c| matches!(c, '\u{30A1}'..='\u{30FE}' | '\u{3000}' | ' '))
 }
 
 /// Whether `s` contains 半角カナ (half-width katakana, U+FF61–U+FF9F).
@@ -41,10 +43,10 @@ fn is_halfwidth_kana(c: char) -> bool {
 
 /// Half-width katakana U+FF61..=U+FF9D in code-point order, as full width.
 const HALF_TO_FULL: [char; 61] = [
-    '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ', 'ー', 'ア', 'イ', 'ウ',
-    'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ', 'ソ', 'タ', 'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ',
-    'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ', 'ホ', 'マ', 'ミ', 'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル',
-    'レ', 'ロ', 'ワ', 'ン',
+    '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ', 'ー',
+    'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ', 'ソ', 'タ',
+    'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ', 'ホ', 'マ', 'ミ',
+    'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ', 'ン',
 ];
 
 /// Converts 半角カナ to 全角カナ, composing the voiced marks ﾞ and ﾟ with the
@@ -82,8 +84,10 @@ pub fn normalize_kana(s: &str) -> String {
 fn voiced(base: char) -> Option<char> {
     match base {
         'ウ' => Some('ヴ'),
-        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ' | 'ツ' | 'テ' | 'ト' | 'ハ'
-        | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => char::from_u32(base as u32 + 1),
+        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ'
+        | 'ツ' | 'テ' | 'ト' | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => {
+            char::from_u32(base as u32 + 1)
+        }
         _ => None,
     }
 }
@@ -106,7 +110,11 @@ mod tests {
         assert_eq!(normalize_kana("ﾀﾞﾁﾞﾂﾞﾃﾞﾄﾞ"), "ダヂヅデド");
         assert_eq!(normalize_kana("ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟﾊﾞ"), "パピプペポバ");
         assert_eq!(normalize_kana("ｳﾞｧｲｵﾘﾝ"), "ヴァイオリン");
-        assert_eq!(normalize_kana("ｱﾞ"), "ア゛", "no voiced ア: the mark stays separate");
+        assert_eq!(
+            normalize_kana("ｱﾞ"),
+            "ア゛",
+            "no voiced ア: the mark stays separate"
+        );
         assert_eq!(normalize_kana("ｦﾝｰ･"), "ヲンー・");
         assert_eq!(normalize_kana("ヤマダ"), "ヤマダ");
         assert!(is_fullwidth_katakana(&normalize_kana("ﾔﾏﾀﾞ ﾊﾅｺ")));

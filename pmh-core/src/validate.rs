@@ -61,13 +61,31 @@ pub struct Rule {
 
 impl Rule {
     /// A rule whose violations are errors.
-    pub const fn error(code: &'static str, message_ja: &'static str, message_en: &'static str) -> Self {
-        Rule { code, severity: Severity::Error, message_ja, message_en }
+    pub const fn error(
+        code: &'static str,
+        message_ja: &'static str,
+        message_en: &'static str,
+    ) -> Self {
+        Rule {
+            code,
+            severity: Severity::Error,
+            message_ja,
+            message_en,
+        }
     }
 
     /// A rule whose violations are warnings.
-    pub const fn warning(code: &'static str, message_ja: &'static str, message_en: &'static str) -> Self {
-        Rule { code, severity: Severity::Warning, message_ja, message_en }
+    pub const fn warning(
+        code: &'static str,
+        message_ja: &'static str,
+        message_en: &'static str,
+    ) -> Self {
+        Rule {
+            code,
+            severity: Severity::Warning,
+            message_ja,
+            message_en,
+        }
     }
 
     /// The same rule with another severity (e.g. lenient modes downgrade errors).
@@ -142,7 +160,8 @@ impl Report {
 
     /// Appends the issues of `other`, each placed under `prefix`.
     pub fn extend_prefixed(&mut self, prefix: &str, other: impl IntoIterator<Item = Issue>) {
-        self.issues.extend(other.into_iter().map(|i| i.prefixed(prefix)));
+        self.issues
+            .extend(other.into_iter().map(|i| i.prefixed(prefix)));
     }
 
     /// True when no issue is an error (warnings allowed).
@@ -273,7 +292,10 @@ mod tests {
     #[test]
     fn prefixing_and_downgrade() {
         let mut r = Report::new();
-        r.extend_prefixed("/certificates/2", [R.with_severity(Severity::Warning).at("/myNumber")]);
+        r.extend_prefixed(
+            "/certificates/2",
+            [R.with_severity(Severity::Warning).at("/myNumber")],
+        );
         assert_eq!(r.issues()[0].path, "/certificates/2/myNumber");
         assert!(r.is_ok());
     }

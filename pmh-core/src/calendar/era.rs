@@ -217,7 +217,7 @@ impl Era {
     /// assert!(!heisei.contains(d(2019, 5, 1)));
     /// ```
     pub fn contains(&self, date: NaiveDate) -> bool {
-        date >= self.first_day && self.end().map_or(true, |end| date <= end)
+        date >= self.first_day && self.end().is_none_or(|end| date <= end)
     }
 
     /// Exact inclusive end: the next era's first day when that 改元 took

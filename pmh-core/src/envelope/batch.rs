@@ -12,7 +12,10 @@
 //! With a [`super::ReplayGuard`], two copies of one id in the same chunk race:
 //! exactly one is accepted, but which one is not specified.
 
-use super::{open, seal, OpenError, OpenOptions, ParticipantId, SealError, SealOptions, SigningKey, TrustStore};
+use super::{
+    open, seal, OpenError, OpenOptions, ParticipantId, SealError, SealOptions, SigningKey,
+    TrustStore,
+};
 use super::{Envelope, Verified};
 use crate::canon::parse_strict;
 use chrono::Duration;
@@ -76,7 +79,10 @@ pub fn open_many<B: AsRef<[u8]> + Sync>(
     trust: &TrustStore,
     options: &OpenOptions<'_>,
 ) -> Vec<Result<Verified<Envelope>, OpenError>> {
-    inputs.par_iter().map(|b| open(b.as_ref(), trust, options)).collect()
+    inputs
+        .par_iter()
+        .map(|b| open(b.as_ref(), trust, options))
+        .collect()
 }
 
 /// Seals every payload in parallel with the same route and key; results are in input order.
@@ -102,7 +108,17 @@ pub fn seal_many(
 ) -> Vec<Result<Envelope, SealError>> {
     payloads
         .par_iter()
-        .map(|p| seal(p, route.message_type, route.from, route.to, route.ttl, key, options))
+        .map(|p| {
+            seal(
+                p,
+                route.message_type,
+                route.from,
+                route.to,
+                route.ttl,
+                key,
+                options,
+            )
+        })
         .collect()
 }
 
@@ -127,13 +143,22 @@ pub fn open_ndjson<R: BufRead, W: Write>(
     options: &OpenOptions<'_>,
     chunk_lines: usize,
 ) -> io::Result<Summary> {
-    stream(input, output, options.limits.max_bytes, chunk_lines, |line, bytes| match bytes {
-        None => (false, error_line(line, &OpenError::TooLarge)),
-        Some(bytes) => match open(bytes, trust, options) {
-            Ok(v) => (true, json!({"ok": true, "line": line, "envelope": v.get()}).to_string()),
-            Err(e) => (false, error_line(line, &e)),
+    stream(
+        input,
+        output,
+        options.limits.max_bytes,
+        chunk_lines,
+        |line, bytes| match bytes {
+            None => (false, error_line(line, &OpenError::TooLarge)),
+            Some(bytes) => match open(bytes, trust, options) {
+                Ok(v) => (
+                    true,
+                    json!({"ok": true, "line": line, "envelope": v.get()}).to_string(),
+                ),
+                Err(e) => (false, error_line(line, &e)),
+            },
         },
-    })
+    )
 }
 
 /// Seals an NDJSON stream of payloads (one JSON object per line), writing one
@@ -161,19 +186,40 @@ pub fn seal_ndjson<R: BufRead, W: Write>(
     chunk_lines: usize,
 ) -> io::Result<Summary> {
     let limits = crate::canon::Limits::default();
-    stream(input, output, limits.max_bytes, chunk_lines, |line, bytes| {
-        let Some(bytes) = bytes else {
-            return (false, error_json(line, "envelope.too_large", "the payload exceeds the size limit"));
-        };
-        let payload = match parse_strict(bytes, &limits) {
-            Ok(p) => p,
-            Err(e) => return (false, error_json(line, e.code(), &e.to_string())),
-        };
-        match seal(&payload, route.message_type, route.from, route.to, route.ttl, key, options) {
-            Ok(env) => (true, env.to_json_string()),
-            Err(e) => (false, error_line(line, &e)),
-        }
-    })
+    stream(
+        input,
+        output,
+        limits.max_bytes,
+        chunk_lines,
+        |line, bytes| {
+            let Some(bytes) = bytes else {
+                return (
+                    false,
+                    error_json(
+                        line,
+                        "envelope.too_large",
+                        "the payload exceeds the size limit",
+                    ),
+                );
+            };
+            let payload = match parse_strict(bytes, &limits) {
+                Ok(p) => p,
+                Err(e) => return (false, error_json(line, e.code(), &e.to_string())),
+            };
+            match seal(
+                &payload,
+                route.message_type,
+                route.from,
+                route.to,
+                route.ttl,
+                key,
+                options,
+            ) {
+                Ok(env) => (true, env.to_json_string()),
+                Err(e) => (false, error_line(line, &e)),
+            }
+        },
+    )
 }
 
 fn error_line<E: serde::Serialize>(line: usize, error: &E) -> String {
@@ -189,7 +235,13 @@ type Line = (usize, Option<Vec<u8>>);
 
 /// The chunked engine: read ≤ `chunk_lines` lines, process them in parallel,
 /// write the results in order, repeat.
-fn stream<R, W, F>(mut input: R, mut output: W, max_line: usize, chunk_lines: usize, work: F) -> io::Result<Summary>
+fn stream<R, W, F>(
+    mut input: R,
+    mut output: W,
+    max_line: usize,
+    chunk_lines: usize,
+    work: F,
+) -> io::Result<Summary>
 where
     R: BufRead,
     W: Write,
@@ -221,8 +273,10 @@ where
                 }
             }
         }
-        let results: Vec<(bool, String)> =
-            chunk.par_iter().map(|(n, bytes)| work(*n, bytes.as_deref())).collect();
+        let results: Vec<(bool, String)> = chunk
+            .par_iter()
+            .map(|(n, bytes)| work(*n, bytes.as_deref()))
+            .collect();
         for (ok, text) in results {
             summary.lines += 1;
             if ok {
@@ -294,10 +348,19 @@ mod tests {
     #[test]
     fn bounded_reader() {
         let mut r = io::BufReader::with_capacity(4, &b"ab\r\ncdefghij\n\nxyz"[..]);
-        assert_eq!(read_line_bounded(&mut r, 5).unwrap(), Some(Some(b"ab".to_vec())));
+        assert_eq!(
+            read_line_bounded(&mut r, 5).unwrap(),
+            Some(Some(b"ab".to_vec()))
+        );
         assert_eq!(read_line_bounded(&mut r, 5).unwrap(), Some(None));
-        assert_eq!(read_line_bounded(&mut r, 5).unwrap(), Some(Some(Vec::new())));
-        assert_eq!(read_line_bounded(&mut r, 5).unwrap(), Some(Some(b"xyz".to_vec())));
+        assert_eq!(
+            read_line_bounded(&mut r, 5).unwrap(),
+            Some(Some(Vec::new()))
+        );
+        assert_eq!(
+            read_line_bounded(&mut r, 5).unwrap(),
+            Some(Some(b"xyz".to_vec()))
+        );
         assert_eq!(read_line_bounded(&mut r, 5).unwrap(), None);
     }
 }

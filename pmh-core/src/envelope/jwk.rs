@@ -55,14 +55,19 @@ pub enum Jwk {
 impl Jwk {
     /// Reads a JWK from JSON text (strict: no duplicate members).
     pub fn from_json(bytes: &[u8]) -> Result<Jwk, KeyError> {
-        let limits = Limits { max_bytes: 64 * 1024, max_depth: 8 };
+        let limits = Limits {
+            max_bytes: 64 * 1024,
+            max_depth: 8,
+        };
         let value = parse_strict(bytes, &limits).map_err(|_| KeyError::Jwk("not strict JSON"))?;
         Jwk::from_value(&value)
     }
 
     /// Reads a JWK from a JSON value.
     pub fn from_value(value: &Value) -> Result<Jwk, KeyError> {
-        let obj = value.as_object().ok_or(KeyError::Jwk("not a JSON object"))?;
+        let obj = value
+            .as_object()
+            .ok_or(KeyError::Jwk("not a JSON object"))?;
         if obj.contains_key("d") {
             return Err(KeyError::PrivateJwk);
         }
@@ -76,14 +81,21 @@ impl Jwk {
                 x: b64_member(obj, "x")?,
                 y: b64_member(obj, "y")?,
             },
-            "RSA" => Jwk::Rsa { n: b64_member(obj, "n")?, e: b64_member(obj, "e")? },
+            "RSA" => Jwk::Rsa {
+                n: b64_member(obj, "n")?,
+                e: b64_member(obj, "e")?,
+            },
             _ => return Err(KeyError::UnsupportedKey),
         };
         if let Some(alg) = obj.get("alg") {
-            let alg = alg.as_str().ok_or(KeyError::Jwk("\"alg\" must be a string"))?;
+            let alg = alg
+                .as_str()
+                .ok_or(KeyError::Jwk("\"alg\" must be a string"))?;
             if let Some(expected) = jwk.algorithm() {
                 if alg != expected.as_str() {
-                    return Err(KeyError::Jwk("\"alg\" does not match the key type and curve"));
+                    return Err(KeyError::Jwk(
+                        "\"alg\" does not match the key type and curve",
+                    ));
                 }
             }
         }
@@ -132,7 +144,12 @@ impl Jwk {
         match self {
             Jwk::Okp { crv, x } => format!(r#"{{"crv":{},"kty":"OKP","x":{}}}"#, s(crv), s(x)),
             Jwk::Ec { crv, x, y } => {
-                format!(r#"{{"crv":{},"kty":"EC","x":{},"y":{}}}"#, s(crv), s(x), s(y))
+                format!(
+                    r#"{{"crv":{},"kty":"EC","x":{},"y":{}}}"#,
+                    s(crv),
+                    s(x),
+                    s(y)
+                )
             }
             Jwk::Rsa { n, e } => format!(r#"{{"e":{},"kty":"RSA","n":{}}}"#, s(e), s(n)),
         }
@@ -144,8 +161,14 @@ impl Jwk {
     }
 }
 
-fn member<'a>(obj: &'a Map<String, Value>, name: &str, why: &'static str) -> Result<&'a str, KeyError> {
-    obj.get(name).and_then(Value::as_str).ok_or(KeyError::Jwk(why))
+fn member<'a>(
+    obj: &'a Map<String, Value>,
+    name: &str,
+    why: &'static str,
+) -> Result<&'a str, KeyError> {
+    obj.get(name)
+        .and_then(Value::as_str)
+        .ok_or(KeyError::Jwk(why))
 }
 
 fn b64_member(obj: &Map<String, Value>, name: &str) -> Result<String, KeyError> {
@@ -175,10 +198,15 @@ mod tests {
             "kid": "2011-04-29"
         }))
         .unwrap();
-        assert_eq!(jwk.thumbprint(), "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        assert_eq!(
+            jwk.thumbprint(),
+            "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
         assert_eq!(jwk.algorithm(), None);
         assert_eq!(
-            crate::envelope::PublicKey::from_jwk(&jwk).unwrap_err().code(),
+            crate::envelope::PublicKey::from_jwk(&jwk)
+                .unwrap_err()
+                .code(),
             "key.unsupported_key"
         );
     }
@@ -189,7 +217,10 @@ mod tests {
             "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
         }))
         .unwrap();
-        assert_eq!(jwk.thumbprint(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+        assert_eq!(
+            jwk.thumbprint(),
+            "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"
+        );
     }
 
     #[test]
@@ -197,20 +228,47 @@ mod tests {
         let code = |v: Value| Jwk::from_value(&v).unwrap_err().code();
         assert_eq!(code(json!("x")), "key.jwk");
         assert_eq!(code(json!({"crv": "Ed25519", "x": "AAAA"})), "key.jwk");
-        assert_eq!(code(json!({"kty": "oct", "k": "AAAA"})), "key.unsupported_key");
+        assert_eq!(
+            code(json!({"kty": "oct", "k": "AAAA"})),
+            "key.unsupported_key"
+        );
         assert_eq!(
             code(json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA", "d": "AAAA"})),
             "key.private_jwk"
         );
-        assert_eq!(code(json!({"kty": "OKP", "crv": "Ed25519", "x": "AA=="})), "key.jwk");
-        assert_eq!(code(json!({"kty": "OKP", "crv": "Ed25519", "x": "A+/A"})), "key.jwk");
-        assert_eq!(code(json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA", "alg": "ES256"})), "key.jwk");
-        assert_eq!(code(json!({"kty": "EC", "crv": "P-256", "x": "AAAA"})), "key.jwk");
-        assert!(Jwk::from_json(br#"{"kty":"OKP","kty":"OKP","crv":"Ed25519","x":"AAAA"}"#).is_err());
+        assert_eq!(
+            code(json!({"kty": "OKP", "crv": "Ed25519", "x": "AA=="})),
+            "key.jwk"
+        );
+        assert_eq!(
+            code(json!({"kty": "OKP", "crv": "Ed25519", "x": "A+/A"})),
+            "key.jwk"
+        );
+        assert_eq!(
+            code(json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA", "alg": "ES256"})),
+            "key.jwk"
+        );
+        assert_eq!(
+            code(json!({"kty": "EC", "crv": "P-256", "x": "AAAA"})),
+            "key.jwk"
+        );
+        assert!(
+            Jwk::from_json(br#"{"kty":"OKP","kty":"OKP","crv":"Ed25519","x":"AAAA"}"#).is_err()
+        );
         let short = Jwk::from_value(&json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA"})).unwrap();
-        assert_eq!(crate::envelope::PublicKey::from_jwk(&short).unwrap_err().code(), "key.jwk");
+        assert_eq!(
+            crate::envelope::PublicKey::from_jwk(&short)
+                .unwrap_err()
+                .code(),
+            "key.jwk"
+        );
         let x448 = Jwk::from_value(&json!({"kty": "OKP", "crv": "Ed448", "x": "AAAA"})).unwrap();
-        assert_eq!(crate::envelope::PublicKey::from_jwk(&x448).unwrap_err().code(), "key.unsupported_key");
+        assert_eq!(
+            crate::envelope::PublicKey::from_jwk(&x448)
+                .unwrap_err()
+                .code(),
+            "key.unsupported_key"
+        );
     }
 
     #[test]
@@ -222,7 +280,10 @@ mod tests {
         assert_eq!(v["crv"], "P-256");
         let back = Jwk::from_value(&v).unwrap();
         assert_eq!(back, jwk);
-        assert_eq!(crate::envelope::PublicKey::from_jwk(&back).unwrap(), *key.public_key());
+        assert_eq!(
+            crate::envelope::PublicKey::from_jwk(&back).unwrap(),
+            *key.public_key()
+        );
         assert_eq!(back.thumbprint(), key.kid());
     }
 }

@@ -147,7 +147,9 @@ impl SigningKey {
         let rng = SystemRandom::new();
         let doc = match alg {
             Algorithm::EdDSA => Ed25519KeyPair::generate_pkcs8(&rng),
-            Algorithm::ES256 => EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng),
+            Algorithm::ES256 => {
+                EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
+            }
         }
         .map_err(|_| KeyError::Crypto)?;
         let key = Self::from_pkcs8_der(doc.as_ref())?;
@@ -166,7 +168,8 @@ impl SigningKey {
             Pair::Ed25519(p)
         } else if let Ok(p) = Ed25519KeyPair::from_pkcs8_maybe_unchecked(der) {
             Pair::Ed25519(p)
-        } else if let Ok(p) = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der, &rng) {
+        } else if let Ok(p) = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der, &rng)
+        {
             Pair::Es256(p)
         } else {
             return Err(KeyError::Pkcs8);
@@ -176,7 +179,13 @@ impl SigningKey {
             Pair::Es256(p) => PublicKey::from_raw(Algorithm::ES256, p.public_key().as_ref())?,
         };
         let kid = public.thumbprint();
-        Ok(SigningKey { pair, pkcs8: der.to_vec(), public, kid, rng })
+        Ok(SigningKey {
+            pair,
+            pkcs8: der.to_vec(),
+            public,
+            kid,
+            rng,
+        })
     }
 
     /// Loads a PEM `-----BEGIN PRIVATE KEY-----` block (PKCS#8).
@@ -275,9 +284,14 @@ impl PublicKey {
             Algorithm::ES256 => bytes.len() == 65 && bytes[0] == 0x04,
         };
         if ok {
-            Ok(PublicKey { alg, bytes: bytes.to_vec() })
+            Ok(PublicKey {
+                alg,
+                bytes: bytes.to_vec(),
+            })
         } else {
-            Err(KeyError::Jwk("public key has the wrong length or point format"))
+            Err(KeyError::Jwk(
+                "public key has the wrong length or point format",
+            ))
         }
     }
 
@@ -310,7 +324,10 @@ impl PublicKey {
     /// The JWK form (RFC 8037 OKP or RFC 7518 EC), required members only.
     pub fn to_jwk(&self) -> Jwk {
         match self.alg {
-            Algorithm::EdDSA => Jwk::Okp { crv: "Ed25519".into(), x: b64e(&self.bytes) },
+            Algorithm::EdDSA => Jwk::Okp {
+                crv: "Ed25519".into(),
+                x: b64e(&self.bytes),
+            },
             Algorithm::ES256 => Jwk::Ec {
                 crv: "P-256".into(),
                 x: b64e(&self.bytes[1..33]),
@@ -339,10 +356,11 @@ impl PublicKey {
     #[must_use]
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
         match self.alg {
-            Algorithm::EdDSA => UnparsedPublicKey::new(&ED25519, &self.bytes).verify(message, signature),
-            Algorithm::ES256 => {
-                UnparsedPublicKey::new(&ECDSA_P256_SHA256_FIXED, &self.bytes).verify(message, signature)
+            Algorithm::EdDSA => {
+                UnparsedPublicKey::new(&ED25519, &self.bytes).verify(message, signature)
             }
+            Algorithm::ES256 => UnparsedPublicKey::new(&ECDSA_P256_SHA256_FIXED, &self.bytes)
+                .verify(message, signature),
         }
         .is_ok()
     }
@@ -369,7 +387,10 @@ fn pem_encode(der: &[u8]) -> String {
 fn pem_decode(pem: &str) -> Result<Vec<u8>, KeyError> {
     let start = pem.find(PEM_BEGIN).ok_or(KeyError::Pem)? + PEM_BEGIN.len();
     let len = pem[start..].find(PEM_END).ok_or(KeyError::Pem)?;
-    let body: String = pem[start..start + len].chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let body: String = pem[start..start + len]
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
     STANDARD.decode(body).map_err(|_| KeyError::Pem)
 }
 
@@ -385,14 +406,24 @@ mod tests {
         let again = SigningKey::from_pkcs8_pem(&pem).unwrap();
         assert_eq!(again.kid(), key.kid());
         assert_eq!(again.pkcs8_der(), key.pkcs8_der());
-        assert_eq!(SigningKey::from_pkcs8_pem("nope").unwrap_err().code(), "key.pem");
         assert_eq!(
-            SigningKey::from_pkcs8_pem("-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----")
-                .unwrap_err()
-                .code(),
+            SigningKey::from_pkcs8_pem("nope").unwrap_err().code(),
             "key.pem"
         );
-        assert_eq!(SigningKey::from_pkcs8_der(b"\x30\x03\x02\x01\x00").unwrap_err().code(), "key.pkcs8");
+        assert_eq!(
+            SigningKey::from_pkcs8_pem(
+                "-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----"
+            )
+            .unwrap_err()
+            .code(),
+            "key.pem"
+        );
+        assert_eq!(
+            SigningKey::from_pkcs8_der(b"\x30\x03\x02\x01\x00")
+                .unwrap_err()
+                .code(),
+            "key.pkcs8"
+        );
         assert_eq!(SigningKey::from_pkcs8(b"").unwrap_err().code(), "key.pkcs8");
     }
 
@@ -401,7 +432,9 @@ mod tests {
         // PKCS#8 v1 as written by OpenSSL / Python cryptography: version 0, no public key.
         // Seed = RFC 8032 §7.1 TEST 1 (tech.md §1.3).
         let mut der = hex("302e020100300506032b657004220420");
-        der.extend(hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+        der.extend(hex(
+            "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
+        ));
         let key = SigningKey::from_pkcs8_der(&der).unwrap();
         assert_eq!(key.algorithm(), Algorithm::EdDSA);
         assert_eq!(
@@ -409,7 +442,11 @@ mod tests {
             hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a").as_slice()
         );
         assert_eq!(key.kid(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
-        assert_eq!(key.pkcs8_der(), der.as_slice(), "the loaded document is kept as is");
+        assert_eq!(
+            key.pkcs8_der(),
+            der.as_slice(),
+            "the loaded document is kept as is"
+        );
     }
 
     #[test]
@@ -429,10 +466,16 @@ mod tests {
         assert!(PublicKey::from_raw(Algorithm::EdDSA, &[0; 31]).is_err());
         assert!(PublicKey::from_raw(Algorithm::ES256, &[0; 65]).is_err());
         let p = PublicKey::from_raw(Algorithm::ES256, &[4; 65]).unwrap();
-        assert!(!p.verify(b"m", &[0; 64]), "an invalid point verifies nothing");
+        assert!(
+            !p.verify(b"m", &[0; 64]),
+            "an invalid point verifies nothing"
+        );
     }
 
     pub(crate) fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
     }
 }

@@ -91,8 +91,17 @@ pub const VERSION: u64 = 1;
 pub const JWS_TYP: &str = "pmh+jws";
 
 /// The members of a version-1 envelope, in the order pmh writes them.
-pub(crate) const MEMBERS: [&str; 9] =
-    ["version", "id", "type", "from", "to", "issuedAt", "expiresAt", "payload", "signature"];
+pub(crate) const MEMBERS: [&str; 9] = [
+    "version",
+    "id",
+    "type",
+    "from",
+    "to",
+    "issuedAt",
+    "expiresAt",
+    "payload",
+    "signature",
+];
 
 /// A sealed envelope: routing metadata plus the signed JSON object.
 ///
@@ -161,7 +170,10 @@ impl Envelope {
 
     /// The JWS compact serialization with detached payload (`header..signature`).
     pub fn signature(&self) -> &str {
-        self.json.get("signature").and_then(Value::as_str).unwrap_or("")
+        self.json
+            .get("signature")
+            .and_then(Value::as_str)
+            .unwrap_or("")
     }
 
     /// The envelope as a JSON value (members in the order written).

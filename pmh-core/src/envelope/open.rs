@@ -35,8 +35,8 @@
 //! payload was then rejected stays used (senders must use a fresh id anyway).
 
 use super::{
-    b64d, parse_timestamp, signing_input, Algorithm, Envelope, ParticipantId, ReplayError, ReplayGuard,
-    TrustStore, Validators, Verified, JWS_TYP, MEMBERS, VERSION,
+    b64d, parse_timestamp, signing_input, Algorithm, Envelope, ParticipantId, ReplayError,
+    ReplayGuard, TrustStore, Validators, Verified, JWS_TYP, MEMBERS, VERSION,
 };
 use crate::canon::{canonicalize, parse_strict, JsonError, Limits};
 use crate::validate::Report;
@@ -220,7 +220,11 @@ impl Default for OpenOptions<'static> {
 /// [module docs](self) for the order and codes). Never panics on any input.
 ///
 /// Example: see the [envelope module docs](super).
-pub fn open(bytes: &[u8], trust: &TrustStore, options: &OpenOptions<'_>) -> Result<Verified<Envelope>, OpenError> {
+pub fn open(
+    bytes: &[u8],
+    trust: &TrustStore,
+    options: &OpenOptions<'_>,
+) -> Result<Verified<Envelope>, OpenError> {
     let now = options.now.unwrap_or_else(Utc::now);
 
     // 1–2. Size, depth, strict JSON.
@@ -259,7 +263,9 @@ pub fn open(bytes: &[u8], trust: &TrustStore, options: &OpenOptions<'_>) -> Resu
         .ok_or(OpenError::Structure("\"signature\" is missing"))?;
     let unsigned = Value::Object(json);
     let jcs = canonicalize(&unsigned).map_err(|e| OpenError::Json(e.code()))?;
-    let verified = key.public_key().verify(signing_input(header_b64, &jcs).as_bytes(), &signature);
+    let verified = key
+        .public_key()
+        .verify(signing_input(header_b64, &jcs).as_bytes(), &signature);
     let Value::Object(mut json) = unsigned else {
         return Err(OpenError::Structure("the envelope must be a JSON object"));
     };
@@ -283,7 +289,9 @@ pub fn open(bytes: &[u8], trust: &TrustStore, options: &OpenOptions<'_>) -> Resu
     }
 
     // 11–12. Freshness.
-    let latest_issue = now.checked_add_signed(options.clock_skew).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    let latest_issue = now
+        .checked_add_signed(options.clock_skew)
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
     if issued > latest_issue {
         return Err(OpenError::NotYetValid);
     }
@@ -304,10 +312,12 @@ pub fn open(bytes: &[u8], trust: &TrustStore, options: &OpenOptions<'_>) -> Resu
 
     // 15. Replay.
     if let Some(guard) = options.replay_guard {
-        guard.check_and_remember(fields.id, expires, now).map_err(|e| match e {
-            ReplayError::Full => OpenError::ReplayFull,
-            _ => OpenError::Replayed,
-        })?;
+        guard
+            .check_and_remember(fields.id, expires, now)
+            .map_err(|e| match e {
+                ReplayError::Full => OpenError::ReplayFull,
+                _ => OpenError::Replayed,
+            })?;
     }
 
     // 16–17. Payload.
@@ -347,13 +357,20 @@ impl Fields {
         if json.len() != MEMBERS.len() || !MEMBERS.iter().all(|m| json.contains_key(*m)) {
             return Err(S("members must be exactly version, id, type, from, to, issuedAt, expiresAt, payload, signature"));
         }
-        let str_of = |name: &str, why: &'static str| json.get(name).and_then(Value::as_str).ok_or(S(why));
+        let str_of =
+            |name: &str, why: &'static str| json.get(name).and_then(Value::as_str).ok_or(S(why));
         if json.get("version").and_then(Value::as_u64) != Some(VERSION) {
             return Err(S("\"version\" must be the integer 1"));
         }
         let id_text = str_of("id", "\"id\" must be a string")?;
         let id = match Uuid::try_parse(id_text) {
-            Ok(id) if id_text.len() == 36 && id.get_version_num() == 4 && id.get_variant() == uuid::Variant::RFC4122 => id,
+            Ok(id)
+                if id_text.len() == 36
+                    && id.get_version_num() == 4
+                    && id.get_variant() == uuid::Variant::RFC4122 =>
+            {
+                id
+            }
             _ => return Err(S("\"id\" must be a hyphenated UUID v4")),
         };
         let message_type = str_of("type", "\"type\" must be a string")?;
@@ -375,7 +392,15 @@ impl Fields {
             return Err(S("\"payload\" must be a JSON object"));
         }
         let signature = str_of("signature", "\"signature\" must be a string")?.to_owned();
-        Ok(Fields { id, message_type: message_type.to_owned(), from, to, issued_at, expires_at, signature })
+        Ok(Fields {
+            id,
+            message_type: message_type.to_owned(),
+            from,
+            to,
+            issued_at,
+            expires_at,
+            signature,
+        })
     }
 }
 
@@ -384,10 +409,12 @@ fn split_detached_jws(jws: &str) -> Result<(&str, &str), OpenError> {
     let mut parts = jws.split('.');
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some(h), Some(""), Some(s), None) if !h.is_empty() && !s.is_empty() => Ok((h, s)),
-        (Some(_), Some(p), Some(_), None) if !p.is_empty() => {
-            Err(OpenError::Header("the JWS payload must be detached (header..signature)"))
-        }
-        _ => Err(OpenError::Header("the signature must be a JWS compact serialization header..signature")),
+        (Some(_), Some(p), Some(_), None) if !p.is_empty() => Err(OpenError::Header(
+            "the JWS payload must be detached (header..signature)",
+        )),
+        _ => Err(OpenError::Header(
+            "the signature must be a JWS compact serialization header..signature",
+        )),
     }
 }
 
@@ -400,10 +427,20 @@ fn parse_protected_header(header_b64: &str) -> Result<(Algorithm, String), OpenE
         return Err(H("the protected header is too long"));
     }
     let bytes = b64d(header_b64).ok_or(H("the protected header is not base64url"))?;
-    let limits = Limits { max_bytes: MAX_HEADER, max_depth: 1 };
-    let value = parse_strict(&bytes, &limits).map_err(|_| H("the protected header is not strict JSON"))?;
-    let header = value.as_object().ok_or(H("the protected header must be a JSON object"))?;
-    if header.len() != 3 || !["alg", "kid", "typ"].iter().all(|m| header.contains_key(*m)) {
+    let limits = Limits {
+        max_bytes: MAX_HEADER,
+        max_depth: 1,
+    };
+    let value =
+        parse_strict(&bytes, &limits).map_err(|_| H("the protected header is not strict JSON"))?;
+    let header = value
+        .as_object()
+        .ok_or(H("the protected header must be a JSON object"))?;
+    if header.len() != 3
+        || !["alg", "kid", "typ"]
+            .iter()
+            .all(|m| header.contains_key(*m))
+    {
         return Err(H("the protected header must have exactly alg, kid and typ"));
     }
     if header.get("typ").and_then(Value::as_str) != Some(JWS_TYP) {

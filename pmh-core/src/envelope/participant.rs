@@ -84,14 +84,16 @@ impl ParticipantId {
         // canonical ASCII form, so the text must equal what the parser gives back.
         let kind = match prefix {
             "municipality" => {
-                let code = MunicipalityCode::parse(rest).map_err(|e| ParticipantError::Code(e.code()))?;
+                let code =
+                    MunicipalityCode::parse(rest).map_err(|e| ParticipantError::Code(e.code()))?;
                 if code.as_str() != rest {
                     return Err(ParticipantError::Syntax);
                 }
                 ParticipantKind::Municipality
             }
             "institution" => {
-                let code = InstitutionCode::parse(rest).map_err(|e| ParticipantError::Code(e.code()))?;
+                let code =
+                    InstitutionCode::parse(rest).map_err(|e| ParticipantError::Code(e.code()))?;
                 if code.as_str() != rest {
                     return Err(ParticipantError::Syntax);
                 }
@@ -105,7 +107,10 @@ impl ParticipantId {
             }
             _ => return Err(ParticipantError::Syntax),
         };
-        Ok(ParticipantId { kind, text: text.to_owned() })
+        Ok(ParticipantId {
+            kind,
+            text: text.to_owned(),
+        })
     }
 
     /// The kind of participant.
@@ -129,7 +134,9 @@ fn valid_hub_name(name: &str) -> bool {
     !b.is_empty()
         && b.len() <= 63
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter().all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-'))
+        && b.iter().all(|&c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-')
+        })
 }
 
 impl fmt::Display for ParticipantId {
@@ -167,16 +174,47 @@ mod tests {
         let m = ParticipantId::parse("municipality:131016").unwrap();
         assert_eq!(m.kind(), ParticipantKind::Municipality);
         assert_eq!(m.code(), "131016");
-        assert_eq!(ParticipantId::parse("municipality:131017").unwrap_err().code(), "participant.code");
-        assert_eq!(ParticipantId::parse("municipality:").unwrap_err().code(), "participant.code");
-        assert_eq!(ParticipantId::parse("institution:12").unwrap_err().code(), "participant.code");
+        assert_eq!(
+            ParticipantId::parse("municipality:131017")
+                .unwrap_err()
+                .code(),
+            "participant.code"
+        );
+        assert_eq!(
+            ParticipantId::parse("municipality:").unwrap_err().code(),
+            "participant.code"
+        );
+        assert_eq!(
+            ParticipantId::parse("institution:12").unwrap_err().code(),
+            "participant.code"
+        );
         assert!(ParticipantId::parse("institution:3618010015").is_ok());
-        assert_eq!(ParticipantId::parse("municipality:１３１０１６").unwrap_err().code(), "participant.syntax");
-        assert_eq!(ParticipantId::parse("131016").unwrap_err().code(), "participant.syntax");
-        assert_eq!(ParticipantId::parse("Hub:x").unwrap_err().code(), "participant.syntax");
-        assert_eq!(ParticipantId::parse("hub:").unwrap_err().code(), "participant.hub_name");
-        assert_eq!(ParticipantId::parse("hub:a/b").unwrap_err().code(), "participant.hub_name");
-        assert_eq!(ParticipantId::parse("hub:-a").unwrap_err().code(), "participant.hub_name");
+        assert_eq!(
+            ParticipantId::parse("municipality:１３１０１６")
+                .unwrap_err()
+                .code(),
+            "participant.syntax"
+        );
+        assert_eq!(
+            ParticipantId::parse("131016").unwrap_err().code(),
+            "participant.syntax"
+        );
+        assert_eq!(
+            ParticipantId::parse("Hub:x").unwrap_err().code(),
+            "participant.syntax"
+        );
+        assert_eq!(
+            ParticipantId::parse("hub:").unwrap_err().code(),
+            "participant.hub_name"
+        );
+        assert_eq!(
+            ParticipantId::parse("hub:a/b").unwrap_err().code(),
+            "participant.hub_name"
+        );
+        assert_eq!(
+            ParticipantId::parse("hub:-a").unwrap_err().code(),
+            "participant.hub_name"
+        );
         assert!(ParticipantId::parse(&format!("hub:{}", "a".repeat(63))).is_ok());
         assert!(ParticipantId::parse(&format!("hub:{}", "a".repeat(64))).is_err());
         assert!(ParticipantId::parse("hub:pmh.central_1-a").is_ok());

@@ -29,7 +29,8 @@ pub fn is_valid_message_type(text: &str) -> bool {
         let b = seg.as_bytes();
         let ok = !b.is_empty()
             && b[0].is_ascii_lowercase()
-            && b.iter().all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_' || c == b'-');
+            && b.iter()
+                .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_' || c == b'-');
         if !ok {
             return false;
         }
@@ -70,7 +71,9 @@ pub struct Validators {
 impl Validators {
     /// No validators at all.
     pub fn new() -> Validators {
-        Validators { by_type: BTreeMap::new() }
+        Validators {
+            by_type: BTreeMap::new(),
+        }
     }
 
     /// The shared built-in set (same content as [`Validators::default()`]).
@@ -82,14 +85,19 @@ impl Validators {
     /// Registers (or replaces) the validator for `message_type`.
     ///
     /// Fails, registering nothing, when `message_type` is not a valid message type.
-    pub fn register<F>(&mut self, message_type: &str, validator: F) -> Result<&mut Self, InvalidMessageType>
+    pub fn register<F>(
+        &mut self,
+        message_type: &str,
+        validator: F,
+    ) -> Result<&mut Self, InvalidMessageType>
     where
         F: Fn(&Value) -> Report + Send + Sync + 'static,
     {
         if !is_valid_message_type(message_type) {
             return Err(InvalidMessageType);
         }
-        self.by_type.insert(message_type.to_owned(), Box::new(validator));
+        self.by_type
+            .insert(message_type.to_owned(), Box::new(validator));
         Ok(self)
     }
 
@@ -110,9 +118,20 @@ impl Validators {
 }
 
 impl Default for Validators {
-    /// The built-in domain validators (none yet; domain modules add theirs here).
+    /// The built-in domain validators: every entry of [`crate::messages::MESSAGE_TYPES`].
+    ///
+    /// ```
+    /// use pmh_core::envelope::Validators;
+    /// assert!(Validators::default().contains("subsidy.certificate.register"));
+    /// ```
     fn default() -> Validators {
-        Validators::new()
+        let mut validators = Validators::new();
+        for doc in crate::messages::MESSAGE_TYPES {
+            let validate = doc.validate;
+            // Table names are checked by `builtin_types_are_valid` below.
+            let _ = validators.register(doc.name, validate);
+        }
+        validators
     }
 }
 
@@ -137,8 +156,26 @@ mod tests {
             assert!(is_valid_message_type(ok), "{ok}");
         }
         let long = format!("a.{}", "b".repeat(127));
-        for bad in ["", "a", ".a", "a.", "a.B", "1a.b", "a.b c", "a/b.c", long.as_str()] {
+        for bad in [
+            "",
+            "a",
+            ".a",
+            "a.",
+            "a.B",
+            "1a.b",
+            "a.b c",
+            "a/b.c",
+            long.as_str(),
+        ] {
             assert!(!is_valid_message_type(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn builtin_types_are_valid() {
+        let builtin = Validators::builtin();
+        for doc in crate::messages::MESSAGE_TYPES {
+            assert!(builtin.contains(doc.name), "{}", doc.name);
         }
     }
 

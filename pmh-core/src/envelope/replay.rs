@@ -65,7 +65,10 @@ impl ReplayGuard {
 
     /// A guard holding at most `capacity` live ids.
     pub fn with_capacity(capacity: usize) -> ReplayGuard {
-        ReplayGuard { state: Mutex::new(State::default()), capacity }
+        ReplayGuard {
+            state: Mutex::new(State::default()),
+            capacity,
+        }
     }
 
     /// Records `id` (valid until `expires_at`) unless it is already recorded.
@@ -106,7 +109,9 @@ impl ReplayGuard {
     fn lock(&self) -> MutexGuard<'_, State> {
         // Nothing panics while the lock is held; if something ever did, the
         // maps are still consistent enough to keep refusing replays.
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -140,11 +145,20 @@ mod tests {
         let guard = ReplayGuard::with_capacity(2);
         let now = Utc::now();
         let ids: Vec<Uuid> = (1..=3u128).map(Uuid::from_u128).collect();
-        guard.check_and_remember(ids[0], now + Duration::seconds(10), now).unwrap();
-        guard.check_and_remember(ids[1], now + Duration::seconds(20), now).unwrap();
-        assert_eq!(guard.check_and_remember(ids[2], now + Duration::seconds(30), now), Err(ReplayError::Full));
+        guard
+            .check_and_remember(ids[0], now + Duration::seconds(10), now)
+            .unwrap();
+        guard
+            .check_and_remember(ids[1], now + Duration::seconds(20), now)
+            .unwrap();
+        assert_eq!(
+            guard.check_and_remember(ids[2], now + Duration::seconds(30), now),
+            Err(ReplayError::Full)
+        );
         let later = now + Duration::seconds(10);
-        guard.check_and_remember(ids[2], now + Duration::seconds(30), later).unwrap();
+        guard
+            .check_and_remember(ids[2], now + Duration::seconds(30), later)
+            .unwrap();
         assert_eq!(guard.len(), 2);
         guard.prune(now + Duration::seconds(60));
         assert!(guard.is_empty());
@@ -158,7 +172,11 @@ mod tests {
         let id = Uuid::from_u128(42);
         let accepted = (0..64)
             .into_par_iter()
-            .filter(|_| guard.check_and_remember(id, now + Duration::minutes(1), now).is_ok())
+            .filter(|_| {
+                guard
+                    .check_and_remember(id, now + Duration::minutes(1), now)
+                    .is_ok()
+            })
             .count();
         assert_eq!(accepted, 1);
     }

@@ -1,8 +1,8 @@
 //! Sealing: build the envelope, sign its JCS form as a detached JWS.
 
 use super::{
-    b64e, signing_input, format_timestamp, is_valid_message_type, Envelope, ParticipantId, SigningKey, Validators,
-    JWS_TYP, VERSION,
+    b64e, format_timestamp, is_valid_message_type, signing_input, Envelope, ParticipantId,
+    SigningKey, Validators, JWS_TYP, VERSION,
 };
 use crate::canon::canonicalize_into;
 use crate::validate::Report;
@@ -80,7 +80,11 @@ pub struct SealOptions<'a> {
 
 impl Default for SealOptions<'static> {
     fn default() -> Self {
-        SealOptions { validators: Validators::builtin(), force: false, allow_unknown_types: false }
+        SealOptions {
+            validators: Validators::builtin(),
+            force: false,
+            allow_unknown_types: false,
+        }
     }
 }
 
@@ -131,7 +135,14 @@ impl Draft {
         let expires_at = issued_at
             .checked_add_signed(ttl)
             .ok_or(SealError::Structure("ttl is out of range"))?;
-        Ok(Draft { id: new_message_id()?, message_type: message_type.to_owned(), from, to, issued_at, expires_at })
+        Ok(Draft {
+            id: new_message_id()?,
+            message_type: message_type.to_owned(),
+            from,
+            to,
+            issued_at,
+            expires_at,
+        })
     }
 }
 
@@ -143,7 +154,9 @@ impl Draft {
 /// ```
 pub fn new_message_id() -> Result<Uuid, SealError> {
     let mut bytes = [0u8; 16];
-    SystemRandom::new().fill(&mut bytes).map_err(|_| SealError::Crypto)?;
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| SealError::Crypto)?;
     Ok(uuid::Builder::from_random_bytes(bytes).into_uuid())
 }
 
@@ -208,7 +221,9 @@ pub fn seal_draft(
     }
     match options.validators.validate(&draft.message_type, payload) {
         None if !options.allow_unknown_types => return Err(SealError::UnknownType),
-        Some(report) if !report.is_ok() && !options.force => return Err(SealError::PayloadInvalid(report)),
+        Some(report) if !report.is_ok() && !options.force => {
+            return Err(SealError::PayloadInvalid(report))
+        }
         _ => {}
     }
 
@@ -219,16 +234,23 @@ pub fn seal_draft(
     json.insert("from".into(), draft.from.as_str().into());
     json.insert("to".into(), draft.to.as_str().into());
     json.insert("issuedAt".into(), format_timestamp(&draft.issued_at).into());
-    json.insert("expiresAt".into(), format_timestamp(&draft.expires_at).into());
+    json.insert(
+        "expiresAt".into(),
+        format_timestamp(&draft.expires_at).into(),
+    );
     json.insert("payload".into(), payload.clone());
     let mut json = Value::Object(json);
 
     let header_b64 = b64e(protected_header(key).as_bytes());
     let mut jcs = Vec::with_capacity(512);
     canonicalize_into(&json, &mut jcs).map_err(|e| SealError::Canon(e.code()))?;
-    let signature = key.sign(signing_input(&header_b64, &jcs).as_bytes()).map_err(|_| SealError::Crypto)?;
+    let signature = key
+        .sign(signing_input(&header_b64, &jcs).as_bytes())
+        .map_err(|_| SealError::Crypto)?;
     let jws = format!("{header_b64}..{}", b64e(&signature));
-    let Value::Object(ref mut map) = json else { return Err(SealError::Crypto) };
+    let Value::Object(ref mut map) = json else {
+        return Err(SealError::Crypto);
+    };
     map.insert("signature".into(), jws.into());
 
     Ok(Envelope {
@@ -250,4 +272,3 @@ fn protected_header(key: &SigningKey) -> String {
     h.insert("typ".into(), JWS_TYP.into());
     Value::Object(h).to_string()
 }
-

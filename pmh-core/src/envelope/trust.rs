@@ -17,7 +17,8 @@
 //! may send every type. Key rotation = several keys with overlapping validity.
 
 use super::{
-    format_timestamp, is_valid_message_type, parse_timestamp, Algorithm, Jwk, ParticipantId, PublicKey,
+    format_timestamp, is_valid_message_type, parse_timestamp, Algorithm, Jwk, ParticipantId,
+    PublicKey,
 };
 use crate::canon::{parse_strict, Limits};
 use chrono::{DateTime, FixedOffset};
@@ -115,7 +116,14 @@ impl TrustedKey {
         if not_after <= not_before {
             return Err(TrustError::Validity);
         }
-        Ok(TrustedKey { kid: jwk.thumbprint(), jwk, public, not_before, not_after, revoked_at: None })
+        Ok(TrustedKey {
+            kid: jwk.thumbprint(),
+            jwk,
+            public,
+            not_before,
+            not_after,
+            revoked_at: None,
+        })
     }
 
     /// The same key, revoked at `at` (see [`crate::envelope::open()`] for what that rejects).
@@ -161,13 +169,21 @@ impl TrustedKey {
 
     fn from_value(v: &Value) -> Result<TrustedKey, TrustError> {
         let obj = object(v, "a key must be an object")?;
-        only_members(obj, &["kid", "alg", "jwk", "notBefore", "notAfter", "revokedAt"], "unknown member in a key")?;
+        only_members(
+            obj,
+            &["kid", "alg", "jwk", "notBefore", "notAfter", "revokedAt"],
+            "unknown member in a key",
+        )?;
         let kid = string(obj, "kid", "key \"kid\" must be a string")?;
         let alg = string(obj, "alg", "key \"alg\" must be a string")?;
-        let jwk_value = obj.get("jwk").ok_or(TrustError::Structure("key \"jwk\" is missing"))?;
+        let jwk_value = obj
+            .get("jwk")
+            .ok_or(TrustError::Structure("key \"jwk\" is missing"))?;
         let jwk = Jwk::from_value(jwk_value).map_err(|e| TrustError::Jwk(e.code()))?;
-        let not_before = timestamp(obj, "notBefore")?.ok_or(TrustError::Structure("key \"notBefore\" is missing"))?;
-        let not_after = timestamp(obj, "notAfter")?.ok_or(TrustError::Structure("key \"notAfter\" is missing"))?;
+        let not_before = timestamp(obj, "notBefore")?
+            .ok_or(TrustError::Structure("key \"notBefore\" is missing"))?;
+        let not_after = timestamp(obj, "notAfter")?
+            .ok_or(TrustError::Structure("key \"notAfter\" is missing"))?;
         let revoked_at = timestamp(obj, "revokedAt")?;
         let alg = Algorithm::from_jose(alg).ok_or(TrustError::AlgMismatch)?;
         if jwk.algorithm() != Some(alg) {
@@ -186,7 +202,10 @@ impl TrustedKey {
         m.insert("kid".into(), self.kid.clone().into());
         m.insert("alg".into(), self.algorithm().as_str().into());
         m.insert("jwk".into(), self.jwk.to_value());
-        m.insert("notBefore".into(), format_timestamp(&self.not_before).into());
+        m.insert(
+            "notBefore".into(),
+            format_timestamp(&self.not_before).into(),
+        );
         m.insert("notAfter".into(), format_timestamp(&self.not_after).into());
         if let Some(r) = &self.revoked_at {
             m.insert("revokedAt".into(), format_timestamp(r).into());
@@ -239,18 +258,29 @@ impl TrustedParticipant {
 
     /// Whether it may send `message_type`.
     pub fn may_send(&self, message_type: &str) -> bool {
-        self.types.as_ref().map_or(true, |t| t.iter().any(|x| x == message_type))
+        match &self.types {
+            None => true,
+            Some(types) => types.iter().any(|t| t == message_type),
+        }
     }
 
     fn from_value(v: &Value) -> Result<TrustedParticipant, TrustError> {
         let obj = object(v, "a participant must be an object")?;
-        only_members(obj, &["id", "name", "types", "keys"], "unknown member in a participant")?;
+        only_members(
+            obj,
+            &["id", "name", "types", "keys"],
+            "unknown member in a participant",
+        )?;
         let id = ParticipantId::parse(string(obj, "id", "participant \"id\" must be a string")?)
             .map_err(|e| TrustError::Participant(e.code()))?;
         let name = match obj.get("name") {
             None => None,
             Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => return Err(TrustError::Structure("participant \"name\" must be a string")),
+            Some(_) => {
+                return Err(TrustError::Structure(
+                    "participant \"name\" must be a string",
+                ))
+            }
         };
         let types = match obj.get("types") {
             None => None,
@@ -259,18 +289,38 @@ impl TrustedParticipant {
                 for t in items {
                     match t.as_str() {
                         Some(t) if is_valid_message_type(t) => types.push(t.to_owned()),
-                        _ => return Err(TrustError::Structure("\"types\" must hold valid message types")),
+                        _ => {
+                            return Err(TrustError::Structure(
+                                "\"types\" must hold valid message types",
+                            ))
+                        }
                     }
                 }
                 Some(types)
             }
-            Some(_) => return Err(TrustError::Structure("participant \"types\" must be an array")),
+            Some(_) => {
+                return Err(TrustError::Structure(
+                    "participant \"types\" must be an array",
+                ))
+            }
         };
         let keys = match obj.get("keys") {
-            Some(Value::Array(items)) => items.iter().map(TrustedKey::from_value).collect::<Result<Vec<_>, _>>()?,
-            _ => return Err(TrustError::Structure("participant \"keys\" must be an array")),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(TrustedKey::from_value)
+                .collect::<Result<Vec<_>, _>>()?,
+            _ => {
+                return Err(TrustError::Structure(
+                    "participant \"keys\" must be an array",
+                ))
+            }
         };
-        Ok(TrustedParticipant { id, name, types, keys })
+        Ok(TrustedParticipant {
+            id,
+            name,
+            types,
+            keys,
+        })
     }
 
     fn to_value(&self) -> Value {
@@ -282,7 +332,10 @@ impl TrustedParticipant {
         if let Some(t) = &self.types {
             m.insert("types".into(), t.clone().into());
         }
-        m.insert("keys".into(), Value::Array(self.keys.iter().map(TrustedKey::to_value).collect()));
+        m.insert(
+            "keys".into(),
+            Value::Array(self.keys.iter().map(TrustedKey::to_value).collect()),
+        );
         Value::Object(m)
     }
 }
@@ -324,7 +377,10 @@ impl TrustStore {
 
     /// Loads the JSON form (strict JSON, at most 16 MiB).
     pub fn from_json(bytes: &[u8]) -> Result<TrustStore, TrustError> {
-        let limits = Limits { max_bytes: 16 * 1024 * 1024, max_depth: 16 };
+        let limits = Limits {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 16,
+        };
         let value = parse_strict(bytes, &limits).map_err(|e| TrustError::Json(e.code()))?;
         TrustStore::from_value(&value)
     }
@@ -354,7 +410,12 @@ impl TrustStore {
         let mut m = Map::new();
         m.insert(
             "participants".into(),
-            Value::Array(self.participants.iter().map(TrustedParticipant::to_value).collect()),
+            Value::Array(
+                self.participants
+                    .iter()
+                    .map(TrustedParticipant::to_value)
+                    .collect(),
+            ),
         );
         Value::Object(m)
     }
@@ -384,7 +445,11 @@ impl TrustStore {
     /// Adds `key` to `participant` (creating the participant). A key with the
     /// same kid already held by that participant is replaced (new validity);
     /// one held by another participant is an error.
-    pub fn add_key(&mut self, participant: &ParticipantId, key: TrustedKey) -> Result<(), TrustError> {
+    pub fn add_key(
+        &mut self,
+        participant: &ParticipantId,
+        key: TrustedKey,
+    ) -> Result<(), TrustError> {
         if let Some((owner, _)) = self.key(&key.kid) {
             if &owner.id != participant {
                 return Err(TrustError::DuplicateKid);
@@ -408,7 +473,9 @@ impl TrustStore {
     ) -> Result<(), TrustError> {
         let types: Vec<&str> = types.into_iter().collect();
         if types.iter().any(|t| !is_valid_message_type(t)) {
-            return Err(TrustError::Structure("\"types\" must hold valid message types"));
+            return Err(TrustError::Structure(
+                "\"types\" must hold valid message types",
+            ));
         }
         let index = self.ensure_participant(participant);
         let allowed = self.participants[index].types.get_or_insert_with(Vec::new);
@@ -431,7 +498,12 @@ impl TrustStore {
         match self.participants.iter().position(|p| &p.id == id) {
             Some(i) => i,
             None => {
-                self.participants.push(TrustedParticipant { id: id.clone(), name: None, types: None, keys: Vec::new() });
+                self.participants.push(TrustedParticipant {
+                    id: id.clone(),
+                    name: None,
+                    types: None,
+                    keys: Vec::new(),
+                });
                 self.participants.len() - 1
             }
         }
@@ -455,7 +527,11 @@ fn object<'a>(v: &'a Value, why: &'static str) -> Result<&'a Map<String, Value>,
     v.as_object().ok_or(TrustError::Structure(why))
 }
 
-fn only_members(obj: &Map<String, Value>, allowed: &[&str], why: &'static str) -> Result<(), TrustError> {
+fn only_members(
+    obj: &Map<String, Value>,
+    allowed: &[&str],
+    why: &'static str,
+) -> Result<(), TrustError> {
     if obj.keys().all(|k| allowed.contains(&k.as_str())) {
         Ok(())
     } else {
@@ -463,18 +539,29 @@ fn only_members(obj: &Map<String, Value>, allowed: &[&str], why: &'static str) -
     }
 }
 
-fn string<'a>(obj: &'a Map<String, Value>, name: &str, why: &'static str) -> Result<&'a str, TrustError> {
-    obj.get(name).and_then(Value::as_str).ok_or(TrustError::Structure(why))
+fn string<'a>(
+    obj: &'a Map<String, Value>,
+    name: &str,
+    why: &'static str,
+) -> Result<&'a str, TrustError> {
+    obj.get(name)
+        .and_then(Value::as_str)
+        .ok_or(TrustError::Structure(why))
 }
 
-fn timestamp(obj: &Map<String, Value>, name: &str) -> Result<Option<DateTime<FixedOffset>>, TrustError> {
+fn timestamp(
+    obj: &Map<String, Value>,
+    name: &str,
+) -> Result<Option<DateTime<FixedOffset>>, TrustError> {
     match obj.get(name) {
         None => Ok(None),
         Some(v) => v
             .as_str()
             .and_then(parse_timestamp)
             .map(Some)
-            .ok_or(TrustError::Structure("key timestamps must be RFC 3339 with an offset")),
+            .ok_or(TrustError::Structure(
+                "key timestamps must be RFC 3339 with an offset",
+            )),
     }
 }
 
@@ -492,7 +579,9 @@ mod tests {
     }
 
     fn store_json(keys: Vec<Value>) -> Vec<u8> {
-        json!({"participants": [{"id": "hub:a", "keys": keys}]}).to_string().into_bytes()
+        json!({"participants": [{"id": "hub:a", "keys": keys}]})
+            .to_string()
+            .into_bytes()
     }
 
     fn err(bytes: &[u8]) -> &'static str {
@@ -520,7 +609,10 @@ mod tests {
         bad["alg"] = json!("none");
         assert_eq!(err(&store_json(vec![bad])), "trust.alg_mismatch");
 
-        assert_eq!(err(&store_json(vec![key_json(&ed), key_json(&ed)])), "trust.duplicate_kid");
+        assert_eq!(
+            err(&store_json(vec![key_json(&ed), key_json(&ed)])),
+            "trust.duplicate_kid"
+        );
 
         let mut bad = key_json(&ed);
         bad["revoked_at"] = json!("2025-06-01T00:00:00Z");
@@ -538,13 +630,22 @@ mod tests {
         bad["jwk"]["d"] = json!("AAAA");
         assert_eq!(err(&store_json(vec![bad])), "trust.jwk");
 
-        assert_eq!(err(br#"{"participants":[],"participants":[]}"#), "trust.json");
-        assert_eq!(err(br#"{"participants":[{"id":"nope","keys":[]}]}"#), "trust.participant");
+        assert_eq!(
+            err(br#"{"participants":[],"participants":[]}"#),
+            "trust.json"
+        );
+        assert_eq!(
+            err(br#"{"participants":[{"id":"nope","keys":[]}]}"#),
+            "trust.participant"
+        );
         assert_eq!(
             err(br#"{"participants":[{"id":"hub:a","keys":[]},{"id":"hub:a","keys":[]}]}"#),
             "trust.duplicate_participant"
         );
-        assert_eq!(err(br#"{"participants":[{"id":"hub:a","keys":[],"types":["Bad"]}]}"#), "trust.structure");
+        assert_eq!(
+            err(br#"{"participants":[{"id":"hub:a","keys":[],"types":["Bad"]}]}"#),
+            "trust.structure"
+        );
     }
 
     #[test]
@@ -556,15 +657,33 @@ mod tests {
         let t1 = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap();
         let t2 = DateTime::parse_from_rfc3339("2027-01-01T00:00:00Z").unwrap();
         let mut store = TrustStore::new();
-        store.add_key(&a, TrustedKey::new(ed.public_key().to_jwk(), t0, t1).unwrap()).unwrap();
-        store.add_key(&a, TrustedKey::new(ed.public_key().to_jwk(), t0, t2).unwrap()).unwrap();
+        store
+            .add_key(
+                &a,
+                TrustedKey::new(ed.public_key().to_jwk(), t0, t1).unwrap(),
+            )
+            .unwrap();
+        store
+            .add_key(
+                &a,
+                TrustedKey::new(ed.public_key().to_jwk(), t0, t2).unwrap(),
+            )
+            .unwrap();
         assert_eq!(store.participant(&a).unwrap().keys().len(), 1);
         assert_eq!(store.key(ed.kid()).unwrap().1.not_after(), t2);
-        let e = store.add_key(&b, TrustedKey::new(ed.public_key().to_jwk(), t0, t1).unwrap()).unwrap_err();
+        let e = store
+            .add_key(
+                &b,
+                TrustedKey::new(ed.public_key().to_jwk(), t0, t1).unwrap(),
+            )
+            .unwrap_err();
         assert_eq!(e.code(), "trust.duplicate_kid");
         store.revoke(ed.kid(), t1).unwrap();
         assert_eq!(store.key(ed.kid()).unwrap().1.revoked_at(), Some(t1));
-        assert_eq!(store.revoke("nope", t1).unwrap_err().code(), "trust.unknown_kid");
+        assert_eq!(
+            store.revoke("nope", t1).unwrap_err().code(),
+            "trust.unknown_kid"
+        );
         assert!(TrustedKey::new(ed.public_key().to_jwk(), t1, t0).is_err());
     }
 }

@@ -121,10 +121,16 @@ impl Certificate {
 impl fmt::Debug for Certificate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Certificate")
-            .field("orgSpecificCertificateTypeId", &self.org_specific_certificate_type_id)
+            .field(
+                "orgSpecificCertificateTypeId",
+                &self.org_specific_certificate_type_id,
+            )
             .field("myNumber", &"<redacted>")
             .field("basicFiveInfo", &self.basic_five_info)
-            .field("medicalSubsidyInsurerNumber", &self.medical_subsidy_insurer_number)
+            .field(
+                "medicalSubsidyInsurerNumber",
+                &self.medical_subsidy_insurer_number,
+            )
             .field("medicalSubsidyRecipientNumber", &"<redacted>")
             .field("validFrom", &self.valid_from)
             .field("validTo", &self.valid_to)

@@ -74,7 +74,11 @@ pub struct Reason {
 
 impl From<&Rule> for Reason {
     fn from(r: &Rule) -> Self {
-        Reason { code: r.code, message_ja: r.message_ja, message_en: r.message_en }
+        Reason {
+            code: r.code,
+            message_ja: r.message_ja,
+            message_en: r.message_en,
+        }
     }
 }
 
@@ -162,5 +166,9 @@ pub fn check_eligibility(certificate: &Certificate, visit: &Visit) -> Eligibilit
     } else {
         Settlement::Window
     };
-    Eligibility { eligible, settlement, reasons: found.into_iter().map(Reason::from).collect() }
+    Eligibility {
+        eligible,
+        settlement,
+        reasons: found.into_iter().map(Reason::from).collect(),
+    }
 }

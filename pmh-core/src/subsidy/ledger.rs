@@ -231,12 +231,16 @@ pub struct LedgerMonth {
 impl LedgerMonth {
     /// The month `year`-`month`; `None` unless year is 1..=9999 and month 1..=12.
     pub fn new(year: i32, month: u32) -> Option<LedgerMonth> {
-        ((1..=9999).contains(&year) && (1..=12).contains(&month)).then_some(LedgerMonth { year, month })
+        ((1..=9999).contains(&year) && (1..=12).contains(&month))
+            .then_some(LedgerMonth { year, month })
     }
 
     /// The month containing `date`.
     pub fn of(date: NaiveDate) -> LedgerMonth {
-        LedgerMonth { year: date.year(), month: date.month() }
+        LedgerMonth {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     /// The year.
@@ -267,7 +271,9 @@ impl FromStr for LedgerMonth {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let b = s.as_bytes();
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            b.get(r)?.iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+            b.get(r)?.iter().try_fold(0u32, |acc, &c| {
+                c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+            })
         };
         if b.len() != 7 || b[4] != b'-' {
             return Err(LedgerError::MonthFormat);
@@ -311,10 +317,18 @@ pub struct LedgerCaps {
     #[serde(rename = "cap", default, skip_serializing_if = "Option::is_none")]
     pub monthly: Option<i64>,
     /// Cap for 外来 (outpatient) and 調剤 (pharmacy) entries.
-    #[serde(rename = "capOutpatient", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "capOutpatient",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub outpatient: Option<i64>,
     /// Cap for 入院 (inpatient) entries.
-    #[serde(rename = "capInpatient", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "capInpatient",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub inpatient: Option<i64>,
 }
 
@@ -334,7 +348,10 @@ impl LedgerCaps {
     }
 
     fn check(&self) -> Result<(), LedgerError> {
-        for cap in [self.monthly, self.outpatient, self.inpatient].into_iter().flatten() {
+        for cap in [self.monthly, self.outpatient, self.inpatient]
+            .into_iter()
+            .flatten()
+        {
             check_amount(cap)?;
         }
         Ok(())
@@ -345,9 +362,13 @@ impl LedgerCaps {
         let all: fn(Setting) -> bool = |_| true;
         let out: fn(Setting) -> bool = Setting::is_outpatient_side;
         let inp: fn(Setting) -> bool = |s| !s.is_outpatient_side();
-        [(self.monthly, all), (self.outpatient, out), (self.inpatient, inp)]
-            .into_iter()
-            .filter_map(move |(cap, counts)| cap.filter(|_| counts(setting)).map(|c| (c, counts)))
+        [
+            (self.monthly, all),
+            (self.outpatient, out),
+            (self.inpatient, inp),
+        ]
+        .into_iter()
+        .filter_map(move |(cap, counts)| cap.filter(|_| counts(setting)).map(|c| (c, counts)))
     }
 }
 
@@ -528,7 +549,11 @@ impl TryFrom<CapLedgerWire> for CapLedger {
     type Error = LedgerError;
 
     fn try_from(w: CapLedgerWire) -> Result<Self, Self::Error> {
-        let caps = LedgerCaps { monthly: w.cap, outpatient: w.cap_outpatient, inpatient: w.cap_inpatient };
+        let caps = LedgerCaps {
+            monthly: w.cap,
+            outpatient: w.cap_outpatient,
+            inpatient: w.cap_inpatient,
+        };
         let mut ledger = CapLedger::new(w.payer_number, w.month, caps)?;
         for entry in w.entries {
             ledger.insert(entry)?;
@@ -550,9 +575,18 @@ impl CapLedger {
     ///     LedgerCaps { monthly: Some(10_000), ..Default::default() }).unwrap();
     /// assert!(l.entries().is_empty());
     /// ```
-    pub fn new(payer_number: PayerNumber, month: LedgerMonth, caps: LedgerCaps) -> Result<Self, LedgerError> {
+    pub fn new(
+        payer_number: PayerNumber,
+        month: LedgerMonth,
+        caps: LedgerCaps,
+    ) -> Result<Self, LedgerError> {
         caps.check()?;
-        Ok(CapLedger { payer_number, month, caps, entries: Vec::new() })
+        Ok(CapLedger {
+            payer_number,
+            month,
+            caps,
+            entries: Vec::new(),
+        })
     }
 
     /// An empty ledger with the caps of a certificate's rule.
@@ -564,7 +598,11 @@ impl CapLedger {
     /// let l = CapLedger::for_rule("52136017".parse().unwrap(), "2024-05".parse().unwrap(), &rule).unwrap();
     /// assert_eq!(l.caps().monthly, Some(5_000));
     /// ```
-    pub fn for_rule(payer_number: PayerNumber, month: LedgerMonth, rule: &CopaymentRule) -> Result<Self, LedgerError> {
+    pub fn for_rule(
+        payer_number: PayerNumber,
+        month: LedgerMonth,
+        rule: &CopaymentRule,
+    ) -> Result<Self, LedgerError> {
         CapLedger::new(payer_number, month, LedgerCaps::from_rule(rule))
     }
 
@@ -600,7 +638,11 @@ impl CapLedger {
 
     /// Total charged this month for entries `counts` selects (≤ total, no overflow).
     fn charged_where(&self, counts: impl Fn(Setting) -> bool) -> i64 {
-        self.entries.iter().filter(|e| counts(e.setting)).map(|e| e.charged).fold(0, i64::saturating_add)
+        self.entries
+            .iter()
+            .filter(|e| counts(e.setting))
+            .map(|e| e.charged)
+            .fold(0, i64::saturating_add)
     }
 
     /// What is left of the caps covering `setting` (the smallest, never below
@@ -635,11 +677,17 @@ impl CapLedger {
         let all: fn(Setting) -> bool = |_| true;
         let out: fn(Setting) -> bool = Setting::is_outpatient_side;
         let inp: fn(Setting) -> bool = |s| !s.is_outpatient_side();
-        [(self.caps.monthly, all), (self.caps.outpatient, out), (self.caps.inpatient, inp)]
-            .into_iter()
-            .filter_map(|(cap, counts)| cap.map(|c| self.charged_where(counts).saturating_sub(c).max(0)))
-            .max()
-            .unwrap_or(0)
+        [
+            (self.caps.monthly, all),
+            (self.caps.outpatient, out),
+            (self.caps.inpatient, inp),
+        ]
+        .into_iter()
+        .filter_map(|(cap, counts)| {
+            cap.map(|c| self.charged_where(counts).saturating_sub(c).max(0))
+        })
+        .max()
+        .unwrap_or(0)
     }
 
     /// Number of visits at `institution` this month on which a fixed amount
@@ -697,7 +745,11 @@ impl CapLedger {
                 && e.setting == visit.setting
                 && e.total_cost == visit.total_cost
                 && e.copay_due == visit.copay_due;
-            return if same { Ok(e.clone()) } else { Err(LedgerError::Conflict) };
+            return if same {
+                Ok(e.clone())
+            } else {
+                Err(LedgerError::Conflict)
+            };
         }
         let charged = match self.remaining(visit.setting) {
             Some(left) => visit.copay_due.min(left),
@@ -774,7 +826,11 @@ impl CapLedger {
     pub fn records(&self) -> Vec<LedgerRecord> {
         self.entries
             .iter()
-            .map(|e| LedgerRecord { payer_number: self.payer_number, month: self.month, entry: e.clone() })
+            .map(|e| LedgerRecord {
+                payer_number: self.payer_number,
+                month: self.month,
+                entry: e.clone(),
+            })
             .collect()
     }
 
@@ -825,9 +881,16 @@ impl CapLedger {
             return Err(LedgerError::Month);
         }
         if let Some(e) = self.entry(&entry.id) {
-            return if e.same_content(&entry) { Ok(false) } else { Err(LedgerError::Conflict) };
+            return if e.same_content(&entry) {
+                Ok(false)
+            } else {
+                Err(LedgerError::Conflict)
+            };
         }
-        let total = self.total_charged().checked_add(entry.charged).ok_or(LedgerError::Overflow)?;
+        let total = self
+            .total_charged()
+            .checked_add(entry.charged)
+            .ok_or(LedgerError::Overflow)?;
         if total > MAX_AMOUNT {
             return Err(LedgerError::Overflow);
         }
@@ -837,7 +900,11 @@ impl CapLedger {
         entry.cumulative = 0;
         self.entries.insert(pos, entry);
         // Running totals are bounded by `total` ≤ MAX_AMOUNT: no overflow.
-        let mut running = if pos == 0 { 0 } else { self.entries[pos - 1].cumulative };
+        let mut running = if pos == 0 {
+            0
+        } else {
+            self.entries[pos - 1].cumulative
+        };
         for e in &mut self.entries[pos..] {
             running += e.charged;
             e.cumulative = running;
@@ -862,7 +929,10 @@ mod tests {
     }
 
     fn cap(c: i64) -> LedgerCaps {
-        LedgerCaps { monthly: Some(c), ..LedgerCaps::default() }
+        LedgerCaps {
+            monthly: Some(c),
+            ..LedgerCaps::default()
+        }
     }
 
     fn day(d: u32) -> NaiveDate {
@@ -901,12 +971,21 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &(d, inst, due))| {
-                let e = l.charge(visit(&format!("v-{i}"), d, inst, Setting::Outpatient, due)).unwrap();
+                let e = l
+                    .charge(visit(&format!("v-{i}"), d, inst, Setting::Outpatient, due))
+                    .unwrap();
                 (e.charged, e.cumulative)
             })
             .collect();
-        assert_eq!(got, [(6000, 6000), (3000, 9000), (1000, 10_000), (0, 10_000)]);
-        assert_eq!(l.entries().len(), 4, "visits after the cap are still recorded");
+        assert_eq!(
+            got,
+            [(6000, 6000), (3000, 9000), (1000, 10_000), (0, 10_000)]
+        );
+        assert_eq!(
+            l.entries().len(),
+            4,
+            "visits after the cap are still recorded"
+        );
         assert_eq!(l.entries()[2].copay_due, 4000);
         assert_eq!(l.remaining(Setting::Inpatient), Some(0));
         assert_eq!(l.over_cap(), 0);
@@ -914,24 +993,58 @@ mod tests {
 
     #[test]
     fn separate_outpatient_and_inpatient_caps() {
-        let mut l = ledger(LedgerCaps { outpatient: Some(1000), inpatient: Some(5000), ..LedgerCaps::default() });
-        assert_eq!(l.charge(visit("o1", 1, A, Setting::Outpatient, 800)).unwrap().charged, 800);
-        assert_eq!(l.charge(visit("p1", 1, B, Setting::Pharmacy, 800)).unwrap().charged, 200);
-        assert_eq!(l.charge(visit("i1", 2, A, Setting::Inpatient, 4000)).unwrap().charged, 4000);
+        let mut l = ledger(LedgerCaps {
+            outpatient: Some(1000),
+            inpatient: Some(5000),
+            ..LedgerCaps::default()
+        });
+        assert_eq!(
+            l.charge(visit("o1", 1, A, Setting::Outpatient, 800))
+                .unwrap()
+                .charged,
+            800
+        );
+        assert_eq!(
+            l.charge(visit("p1", 1, B, Setting::Pharmacy, 800))
+                .unwrap()
+                .charged,
+            200
+        );
+        assert_eq!(
+            l.charge(visit("i1", 2, A, Setting::Inpatient, 4000))
+                .unwrap()
+                .charged,
+            4000
+        );
         assert_eq!(l.remaining(Setting::Outpatient), Some(0));
         assert_eq!(l.remaining(Setting::Inpatient), Some(1000));
         // combined + side cap: the smaller remainder applies
-        let mut both = ledger(LedgerCaps { monthly: Some(1500), outpatient: Some(1000), inpatient: None });
-        both.charge(visit("i1", 1, A, Setting::Inpatient, 1200)).unwrap();
+        let mut both = ledger(LedgerCaps {
+            monthly: Some(1500),
+            outpatient: Some(1000),
+            inpatient: None,
+        });
+        both.charge(visit("i1", 1, A, Setting::Inpatient, 1200))
+            .unwrap();
         assert_eq!(both.remaining(Setting::Outpatient), Some(300));
-        assert_eq!(both.charge(visit("o1", 2, A, Setting::Outpatient, 900)).unwrap().charged, 300);
+        assert_eq!(
+            both.charge(visit("o1", 2, A, Setting::Outpatient, 900))
+                .unwrap()
+                .charged,
+            300
+        );
     }
 
     #[test]
     fn no_cap_records_everything() {
         let mut l = ledger(LedgerCaps::default());
         assert_eq!(l.remaining(Setting::Outpatient), None);
-        assert_eq!(l.charge(visit("v", 1, A, Setting::Outpatient, 200)).unwrap().charged, 200);
+        assert_eq!(
+            l.charge(visit("v", 1, A, Setting::Outpatient, 200))
+                .unwrap()
+                .charged,
+            200
+        );
         assert_eq!(l.charged_visits_at(&A.parse().unwrap(), "x"), 1);
         assert_eq!(l.charged_visits_at(&A.parse().unwrap(), "v"), 0);
         assert_eq!(l.over_cap(), 0);
@@ -943,15 +1056,36 @@ mod tests {
         let e = entry("v-1", 10, A, 6000, 6000);
         assert_eq!(l.add(e.clone()), Ok(true));
         let before = l.clone();
-        assert_eq!(l.add(LedgerEntry { cumulative: 12345, ..e.clone() }), Ok(false));
+        assert_eq!(
+            l.add(LedgerEntry {
+                cumulative: 12345,
+                ..e.clone()
+            }),
+            Ok(false)
+        );
         assert_eq!(l, before);
-        assert_eq!(l.add(LedgerEntry { charged: 10, ..e.clone() }), Err(LedgerError::Conflict));
-        assert_eq!(l.charge(visit("v-1", 10, A, Setting::Outpatient, 1)), Err(LedgerError::Conflict));
+        assert_eq!(
+            l.add(LedgerEntry {
+                charged: 10,
+                ..e.clone()
+            }),
+            Err(LedgerError::Conflict)
+        );
+        assert_eq!(
+            l.charge(visit("v-1", 10, A, Setting::Outpatient, 1)),
+            Err(LedgerError::Conflict)
+        );
         assert_eq!(l, before, "unchanged on error");
         let err = l.add(entry("v-2", 10, A, 10, 20)).unwrap_err();
         assert_eq!(err.code(), "subsidy.ledger.charged_exceeds_due");
-        assert_eq!(l.add(entry("v-3", 10, A, -1, 0)).unwrap_err().code(), "subsidy.ledger.negative");
-        assert_eq!(l.add(entry("", 10, A, 1, 0)).unwrap_err().code(), "subsidy.ledger.id");
+        assert_eq!(
+            l.add(entry("v-3", 10, A, -1, 0)).unwrap_err().code(),
+            "subsidy.ledger.negative"
+        );
+        assert_eq!(
+            l.add(entry("", 10, A, 1, 0)).unwrap_err().code(),
+            "subsidy.ledger.id"
+        );
         let big = entry("v-4", 10, A, MAX_AMOUNT, MAX_AMOUNT);
         assert_eq!(l.add(big).unwrap_err().code(), "subsidy.ledger.overflow");
         assert_eq!(l, before);
@@ -976,17 +1110,29 @@ mod tests {
     #[test]
     fn merge_rejects_other_ledgers() {
         let mut l = ledger(cap(10_000));
-        let other_payer = CapLedger::new("54136023".parse().unwrap(), month(), cap(10_000)).unwrap();
+        let other_payer =
+            CapLedger::new("54136023".parse().unwrap(), month(), cap(10_000)).unwrap();
         assert_eq!(l.merge(&other_payer), Err(LedgerError::OtherLedger));
-        let other_month = CapLedger::new("54136015".parse().unwrap(), LedgerMonth::new(2024, 6).unwrap(), cap(10_000));
-        assert_eq!(l.merge(&other_month.unwrap()), Err(LedgerError::OtherLedger));
+        let other_month = CapLedger::new(
+            "54136015".parse().unwrap(),
+            LedgerMonth::new(2024, 6).unwrap(),
+            cap(10_000),
+        );
+        assert_eq!(
+            l.merge(&other_month.unwrap()),
+            Err(LedgerError::OtherLedger)
+        );
         assert_eq!(l.merge(&ledger(cap(5_000))), Err(LedgerError::Caps));
         let mut a = ledger(cap(10_000));
         a.add(entry("v", 1, A, 100, 100)).unwrap();
         let mut b = ledger(cap(10_000));
         b.add(entry("v", 1, A, 100, 90)).unwrap();
         assert_eq!(a.clone().merge(&b), Err(LedgerError::Conflict));
-        let r = LedgerRecord { payer_number: "54136023".parse().unwrap(), month: month(), entry: entry("w", 1, A, 1, 1) };
+        let r = LedgerRecord {
+            payer_number: "54136023".parse().unwrap(),
+            month: month(),
+            entry: entry("w", 1, A, 1, 1),
+        };
         assert_eq!(l.apply(&r), Err(LedgerError::OtherLedger));
     }
 
@@ -995,14 +1141,19 @@ mod tests {
         // Two institutions charged on the same day without seeing each other.
         let mut a = ledger(cap(10_000));
         a.add(entry("a", 5, A, 6000, 6000)).unwrap();
-        a.charge(visit("a2", 6, A, Setting::Outpatient, 3000)).unwrap();
+        a.charge(visit("a2", 6, A, Setting::Outpatient, 3000))
+            .unwrap();
         let mut b = ledger(cap(10_000));
-        b.charge(visit("b", 5, B, Setting::Outpatient, 5000)).unwrap();
+        b.charge(visit("b", 5, B, Setting::Outpatient, 5000))
+            .unwrap();
         a.merge(&b).unwrap();
         assert_eq!(a.total_charged(), 14_000);
         assert_eq!(a.over_cap(), 4000);
         assert_eq!(a.remaining(Setting::Outpatient), Some(0));
-        assert_eq!(a.entries().iter().map(|e| e.cumulative).collect::<Vec<_>>(), [6000, 11_000, 14_000]);
+        assert_eq!(
+            a.entries().iter().map(|e| e.cumulative).collect::<Vec<_>>(),
+            [6000, 11_000, 14_000]
+        );
     }
 
     fn permutations<T: Clone>(items: &[T]) -> Vec<Vec<T>> {
@@ -1071,14 +1222,18 @@ mod tests {
             for e in order {
                 acc.add(e).unwrap();
             }
-            assert_eq!(serde_json::to_string(&acc).unwrap(), *results.first().unwrap());
+            assert_eq!(
+                serde_json::to_string(&acc).unwrap(),
+                *results.first().unwrap()
+            );
         }
     }
 
     #[test]
     fn json_round_trip_and_shape() {
         let mut l = ledger(cap(10_000));
-        l.charge(visit("v-001", 10, A, Setting::Outpatient, 2470)).unwrap();
+        l.charge(visit("v-001", 10, A, Setting::Outpatient, 2470))
+            .unwrap();
         let v = serde_json::to_value(&l).unwrap();
         assert_eq!(
             v,
@@ -1090,7 +1245,9 @@ mod tests {
         let back: CapLedger = serde_json::from_value(v).unwrap();
         assert_eq!(back, l);
         let bad = serde_json::json!({"payerNumber": "54136015", "month": "2024-05", "cap": -1});
-        let err = serde_json::from_value::<CapLedger>(bad).unwrap_err().to_string();
+        let err = serde_json::from_value::<CapLedger>(bad)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("subsidy.ledger.negative"), "{err}");
         let unknown = serde_json::json!({"payerNumber": "54136015", "month": "2024-05", "capp": 1});
         assert!(serde_json::from_value::<CapLedger>(unknown).is_err());
@@ -1098,8 +1255,21 @@ mod tests {
 
     #[test]
     fn month_parsing() {
-        for bad in ["2024-13", "2024-00", "0000-01", "2024/05", "２０２４-05", "2024-5", "", "+024-05"] {
-            assert_eq!(bad.parse::<LedgerMonth>(), Err(LedgerError::MonthFormat), "{bad}");
+        for bad in [
+            "2024-13",
+            "2024-00",
+            "0000-01",
+            "2024/05",
+            "２０２４-05",
+            "2024-5",
+            "",
+            "+024-05",
+        ] {
+            assert_eq!(
+                bad.parse::<LedgerMonth>(),
+                Err(LedgerError::MonthFormat),
+                "{bad}"
+            );
         }
         assert_eq!("0001-01".parse::<LedgerMonth>().unwrap().year(), 1);
         assert!(LedgerMonth::new(2024, 12).unwrap() < LedgerMonth::new(2025, 1).unwrap());

@@ -36,7 +36,12 @@ pub mod message_rules {
     );
 }
 
-fn field<'v>(obj: &'v serde_json::Map<String, Value>, key: &str, path: &str, report: &mut Report) -> Option<&'v Value> {
+fn field<'v>(
+    obj: &'v serde_json::Map<String, Value>,
+    key: &str,
+    path: &str,
+    report: &mut Report,
+) -> Option<&'v Value> {
     let v = obj.get(key);
     if v.is_none() {
         report.push(&rules::REQUIRED, format!("{path}/{key}"));
@@ -44,7 +49,12 @@ fn field<'v>(obj: &'v serde_json::Map<String, Value>, key: &str, path: &str, rep
     v
 }
 
-fn string<'v>(obj: &'v serde_json::Map<String, Value>, key: &str, path: &str, report: &mut Report) -> Option<&'v str> {
+fn string<'v>(
+    obj: &'v serde_json::Map<String, Value>,
+    key: &str,
+    path: &str,
+    report: &mut Report,
+) -> Option<&'v str> {
     let v = field(obj, key, path, report)?;
     let s = v.as_str();
     if s.is_none() {
@@ -53,7 +63,12 @@ fn string<'v>(obj: &'v serde_json::Map<String, Value>, key: &str, path: &str, re
     s
 }
 
-fn object<'v>(v: &'v Value, path: &str, report: &mut Report, rule: &Rule) -> Option<&'v serde_json::Map<String, Value>> {
+fn object<'v>(
+    v: &'v Value,
+    path: &str,
+    report: &mut Report,
+    rule: &Rule,
+) -> Option<&'v serde_json::Map<String, Value>> {
     let o = v.as_object();
     if o.is_none() {
         report.push(rule, path);
@@ -70,8 +85,12 @@ pub fn validate_register(payload: &Value) -> Report {
 /// [`validate_register`] with options (e.g. lenient check digits).
 pub fn validate_register_with(payload: &Value, options: &ValidationOptions) -> Report {
     let mut report = Report::new();
-    let Some(obj) = object(payload, "", &mut report, &rules::NOT_OBJECT) else { return report };
-    let Some(list) = field(obj, "certificates", "", &mut report) else { return report };
+    let Some(obj) = object(payload, "", &mut report, &rules::NOT_OBJECT) else {
+        return report;
+    };
+    let Some(list) = field(obj, "certificates", "", &mut report) else {
+        return report;
+    };
     let Some(items) = list.as_array() else {
         report.push(&rules::TYPE, "/certificates");
         return report;
@@ -84,8 +103,13 @@ pub fn validate_register_with(payload: &Value, options: &ValidationOptions) -> R
         let mut base = String::from("/certificates");
         push_index(&mut base, i);
         validate_certificate_at(item, options, &base, &mut report);
-        let key = ["medicalSubsidyInsurerNumber", "medicalSubsidyRecipientNumber", "certificationSubKey", "historyKey"]
-            .map(|k| item.get(k).and_then(Value::as_str).unwrap_or(""));
+        let key = [
+            "medicalSubsidyInsurerNumber",
+            "medicalSubsidyRecipientNumber",
+            "certificationSubKey",
+            "historyKey",
+        ]
+        .map(|k| item.get(k).and_then(Value::as_str).unwrap_or(""));
         if !key[0].is_empty() && !seen.insert(key) {
             report.push(&message_rules::DUPLICATE, base);
         }
@@ -108,7 +132,9 @@ fn query_members(obj: &serde_json::Map<String, Value>, report: &mut Report) {
 /// `subsidy.eligibility.query`.
 pub fn validate_eligibility_query(payload: &Value) -> Report {
     let mut report = Report::new();
-    let Some(obj) = object(payload, "", &mut report, &rules::NOT_OBJECT) else { return report };
+    let Some(obj) = object(payload, "", &mut report, &rules::NOT_OBJECT) else {
+        return report;
+    };
     query_members(obj, &mut report);
     if let Some(v) = field(obj, "visit", "", &mut report) {
         if let Some(visit) = object(v, "/visit", &mut report, &rules::TYPE) {
@@ -133,7 +159,9 @@ pub fn validate_eligibility_query(payload: &Value) -> Report {
 /// `subsidy.eligibility.result`.
 pub fn validate_eligibility_result(payload: &Value) -> Report {
     let mut report = Report::new();
-    let Some(obj) = object(payload, "", &mut report, &rules::NOT_OBJECT) else { return report };
+    let Some(obj) = object(payload, "", &mut report, &rules::NOT_OBJECT) else {
+        return report;
+    };
     query_members(obj, &mut report);
     if let Some(v) = field(obj, "eligible", "", &mut report) {
         if !v.is_boolean() {
@@ -158,7 +186,12 @@ pub fn validate_eligibility_result(payload: &Value) -> Report {
         }
     }
     if let Some(cert) = obj.get("certificate") {
-        validate_certificate_at(cert, &ValidationOptions::default(), "/certificate", &mut report);
+        validate_certificate_at(
+            cert,
+            &ValidationOptions::default(),
+            "/certificate",
+            &mut report,
+        );
     }
     report
 }

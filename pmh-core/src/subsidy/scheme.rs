@@ -100,7 +100,10 @@ pub fn scheme_for(law_code: u8) -> Option<&'static Scheme> {
 pub fn category_index(scheme: &Scheme, segment: Option<&str>) -> Option<usize> {
     match segment {
         None | Some("") => Some(0),
-        Some(s) => scheme.categories.iter().position(|c| *c == normalize_roman(s).as_str()),
+        Some(s) => scheme
+            .categories
+            .iter()
+            .position(|c| *c == normalize_roman(s).as_str()),
     }
 }
 
@@ -111,7 +114,11 @@ pub fn tier_for(scheme: &'static Scheme, income_segment: &str) -> Option<&'stati
 }
 
 /// The monthly cap for a tier and category; `None` when either is unknown.
-pub fn cap_for(scheme: &'static Scheme, income_segment: &str, segment: Option<&str>) -> Option<i64> {
+pub fn cap_for(
+    scheme: &'static Scheme,
+    income_segment: &str,
+    segment: Option<&str>,
+) -> Option<i64> {
     let tier = tier_for(scheme, income_segment)?;
     Some(tier.caps[category_index(scheme, segment)?])
 }
@@ -136,7 +143,11 @@ mod tests {
             assert_eq!(s.tiers[0].caps, [0, 0, 0], "生活保護 pays nothing");
             // caps never rise with the category (long-term/ventilator are reliefs)
             for t in s.tiers {
-                assert!(t.caps[0] >= t.caps[1] && t.caps[1] >= t.caps[2], "{}", t.name);
+                assert!(
+                    t.caps[0] >= t.caps[1] && t.caps[1] >= t.caps[2],
+                    "{}",
+                    t.name
+                );
             }
         }
     }

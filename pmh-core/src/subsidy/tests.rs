@@ -58,12 +58,19 @@ fn every_problem_is_found_in_one_pass() {
     for (code, path) in [
         ("ids.mynumber.check_digit", "/myNumber"),
         ("ids.payer.check_digit", "/medicalSubsidyInsurerNumber"),
-        ("ids.recipient.check_digit", "/medicalSubsidyRecipientNumber"),
+        (
+            "ids.recipient.check_digit",
+            "/medicalSubsidyRecipientNumber",
+        ),
         ("subsidy.certificate.enum", "/basicFiveInfo/sex"),
         ("subsidy.certificate.valid_range", "/validFrom"),
         ("subsidy.certificate.required", "/certificationName"),
     ] {
-        assert!(r.has_at(code, path), "missing {code} at {path}: {:#?}", r.issues());
+        assert!(
+            r.has_at(code, path),
+            "missing {code} at {path}: {:#?}",
+            r.issues()
+        );
     }
     assert_eq!(r.error_count(), 6, "{:#?}", r.issues());
 }
@@ -80,7 +87,14 @@ fn messages_never_contain_personal_values() {
     }
     let cert: Certificate = serde_json::from_value(nanbyo()).unwrap();
     let debug = format!("{cert:?}");
-    for secret in ["983205673214", "山田", "ヤマダ", "千代田", "1980-02-29", "1234566"] {
+    for secret in [
+        "983205673214",
+        "山田",
+        "ヤマダ",
+        "千代田",
+        "1980-02-29",
+        "1234566",
+    ] {
         assert!(!debug.contains(secret), "Debug leaks {secret}: {debug}");
     }
 }
@@ -94,7 +108,10 @@ fn published_constraints() {
     v["medicalSubsidyRecipientNumber"] = json!(1234566);
     v["basicFiveInfo"]["dateOfBirth"] = json!("1980/02/29");
     let r = validate(&v);
-    assert!(r.has_at("subsidy.certificate.max_length", "/orgSpecificCertificateTypeId"));
+    assert!(r.has_at(
+        "subsidy.certificate.max_length",
+        "/orgSpecificCertificateTypeId"
+    ));
     assert!(r.has_at("subsidy.certificate.max_length", "/certificationName"));
     assert!(r.has_at("subsidy.certificate.enum", "/isAlwaysReimbursement"));
     assert!(r.has_at("subsidy.certificate.type", "/medicalSubsidyRecipientNumber"));
@@ -104,8 +121,14 @@ fn published_constraints() {
     v["orgSpecificCertificateTypeId"] = json!("NAN-BYO");
     v["myNumber"] = json!("９８３２０５６７３２１４");
     let r = validate(&v);
-    assert!(r.has_at("subsidy.certificate.halfwidth_alnum", "/orgSpecificCertificateTypeId"));
-    assert!(r.has_at("subsidy.certificate.halfwidth_digits", "/myNumber"), "API wants 半角数字");
+    assert!(r.has_at(
+        "subsidy.certificate.halfwidth_alnum",
+        "/orgSpecificCertificateTypeId"
+    ));
+    assert!(
+        r.has_at("subsidy.certificate.halfwidth_digits", "/myNumber"),
+        "API wants 半角数字"
+    );
     assert!(r.has_at("ids.fullwidth_digits", "/myNumber"));
 }
 
@@ -115,7 +138,10 @@ fn leap_day_birth_and_validity_edges() {
     v["basicFiveInfo"]["dateOfBirth"] = json!("2025-03-31");
     assert!(validate(&v).is_ok(), "born on validTo is allowed");
     v["basicFiveInfo"]["dateOfBirth"] = json!("2025-04-01");
-    assert!(validate(&v).has_at("subsidy.certificate.born_after_validity", "/basicFiveInfo/dateOfBirth"));
+    assert!(validate(&v).has_at(
+        "subsidy.certificate.born_after_validity",
+        "/basicFiveInfo/dateOfBirth"
+    ));
     v["basicFiveInfo"]["dateOfBirth"] = json!("2023-02-29");
     assert!(validate(&v).has_at("subsidy.certificate.date", "/basicFiveInfo/dateOfBirth"));
     let mut v = nanbyo();
@@ -129,7 +155,10 @@ fn name_kana_rules() {
     v["basicFiveInfo"]["nameKana"] = json!("ﾔﾏﾀﾞ ﾊﾅｺ");
     let r = validate(&v);
     assert!(r.is_ok());
-    assert!(r.has_at("subsidy.certificate.kana_halfwidth", "/basicFiveInfo/nameKana"));
+    assert!(r.has_at(
+        "subsidy.certificate.kana_halfwidth",
+        "/basicFiveInfo/nameKana"
+    ));
     assert_eq!(r.issues()[0].severity, Severity::Warning);
     v["basicFiveInfo"]["nameKana"] = json!("やまだ はなこ");
     assert!(validate(&v).has_at("subsidy.certificate.kana", "/basicFiveInfo/nameKana"));
@@ -145,30 +174,52 @@ fn additional_conditions_form() {
     for bad in ["01", "01-1;", "01-1;;02-2", "-1", "01-", "01=1", "０１-1"] {
         let mut v = nanbyo();
         v["additionalConditions"] = json!(bad);
-        assert!(validate(&v).has_at("subsidy.certificate.additional_conditions", "/additionalConditions"), "{bad}");
+        assert!(
+            validate(&v).has_at(
+                "subsidy.certificate.additional_conditions",
+                "/additionalConditions"
+            ),
+            "{bad}"
+        );
     }
 }
 
 #[test]
 fn designated_institutions_must_be_valid_codes() {
     let mut v = nanbyo();
-    v["designatedMedicalInstitutions"] = json!([{"institutionCode": "3618010015"}, {"institutionCode": "3618010019"}, 7]);
+    v["designatedMedicalInstitutions"] =
+        json!([{"institutionCode": "3618010015"}, {"institutionCode": "3618010019"}, 7]);
     let r = validate(&v);
-    assert!(r.has_at("ids.institution.check_digit", "/designatedMedicalInstitutions/1/institutionCode"));
-    assert!(r.has_at("subsidy.certificate.type", "/designatedMedicalInstitutions/2"));
-    assert!(!r.has_at("ids.institution.check_digit", "/designatedMedicalInstitutions/0/institutionCode"));
+    assert!(r.has_at(
+        "ids.institution.check_digit",
+        "/designatedMedicalInstitutions/1/institutionCode"
+    ));
+    assert!(r.has_at(
+        "subsidy.certificate.type",
+        "/designatedMedicalInstitutions/2"
+    ));
+    assert!(!r.has_at(
+        "ids.institution.check_digit",
+        "/designatedMedicalInstitutions/0/institutionCode"
+    ));
 }
 
 #[test]
 fn nanbyo_tier_table() {
     let mut v = nanbyo();
     v["maxCopaymentAmount"]["monthlyCap"] = json!(20000);
-    assert!(validate(&v).has_at("subsidy.scheme.cap_mismatch", "/maxCopaymentAmount/monthlyCap"));
+    assert!(validate(&v).has_at(
+        "subsidy.scheme.cap_mismatch",
+        "/maxCopaymentAmount/monthlyCap"
+    ));
     v["segment"] = json!("高額かつ長期");
     v["incomeSegment"] = json!("上位所得");
     assert!(validate(&v).is_ok(), "上位所得 × 高額かつ長期 = 20,000");
     v["segment"] = json!("重症");
-    assert!(validate(&v).has_at("subsidy.scheme.segment_unknown", "/segment"), "重症 is a 小慢 category");
+    assert!(
+        validate(&v).has_at("subsidy.scheme.segment_unknown", "/segment"),
+        "重症 is a 小慢 category"
+    );
     let mut v = nanbyo();
     v["incomeSegment"] = json!("中所得");
     assert!(validate(&v).has_at("subsidy.scheme.income_segment_unknown", "/incomeSegment"));
@@ -176,11 +227,17 @@ fn nanbyo_tier_table() {
     assert!(validate(&v).has_at("subsidy.scheme.income_segment_required", "/incomeSegment"));
     let mut v = nanbyo();
     v["maxCopaymentAmount"]["copayRatePercent"] = json!(30);
-    assert!(validate(&v).has_at("subsidy.scheme.rate_mismatch", "/maxCopaymentAmount/copayRatePercent"));
+    assert!(validate(&v).has_at(
+        "subsidy.scheme.rate_mismatch",
+        "/maxCopaymentAmount/copayRatePercent"
+    ));
     let mut v = nanbyo();
     v.as_object_mut().unwrap().remove("maxCopaymentAmount");
     let r = validate(&v);
-    assert!(r.has_at("subsidy.scheme.cap_missing", "/maxCopaymentAmount/monthlyCap"));
+    assert!(r.has_at(
+        "subsidy.scheme.cap_missing",
+        "/maxCopaymentAmount/monthlyCap"
+    ));
 }
 
 #[test]
@@ -193,7 +250,11 @@ fn shoman_tier_table_and_ventilator() {
     let r = validate(&v);
     // 52136016: payload 5213601 → 2+0+3+3+2+2+1 = 13 → check 7, so 6 is wrong.
     assert!(r.has_at("ids.payer.check_digit", "/medicalSubsidyInsurerNumber"));
-    assert!(!r.has("subsidy.scheme.cap_mismatch"), "scheme rules still run: {:#?}", r.issues());
+    assert!(
+        !r.has("subsidy.scheme.cap_mismatch"),
+        "scheme rules still run: {:#?}",
+        r.issues()
+    );
     v["medicalSubsidyInsurerNumber"] = json!("52136017");
     assert!(validate(&v).is_ok(), "{:#?}", validate(&v).issues());
 }
@@ -213,7 +274,10 @@ fn local_schemes_use_generic_rules_and_lenient_mode() {
     v["medicalSubsidyRecipientNumber"] = json!("1234567");
     let r = validate(&v);
     assert!(r.is_ok(), "{:#?}", r.issues());
-    assert!(r.has("ids.recipient.check_digit"), "7-digit local numbers failing Luhn get a warning");
+    assert!(
+        r.has("ids.recipient.check_digit"),
+        "7-digit local numbers failing Luhn get a warning"
+    );
 
     // A bad check digit on a local payer: error by default, warning when lenient.
     v["medicalSubsidyInsurerNumber"] = json!("88134458");
@@ -230,11 +294,21 @@ fn local_schemes_use_generic_rules_and_lenient_mode() {
 #[test]
 fn copayment_rule_structure() {
     let mut v = nanbyo();
-    v["maxCopaymentAmount"] = json!({"copayRatePercent": 120, "monthlyCap": -1, "perVisits": 1, "meals": "free"});
+    v["maxCopaymentAmount"] =
+        json!({"copayRatePercent": 120, "monthlyCap": -1, "perVisits": 1, "meals": "free"});
     let r = validate(&v);
-    assert!(r.has_at("subsidy.certificate.rate", "/maxCopaymentAmount/copayRatePercent"));
-    assert!(r.has_at("subsidy.certificate.amount", "/maxCopaymentAmount/monthlyCap"));
-    assert!(r.has_at("subsidy.certificate.unknown_field", "/maxCopaymentAmount/perVisits"));
+    assert!(r.has_at(
+        "subsidy.certificate.rate",
+        "/maxCopaymentAmount/copayRatePercent"
+    ));
+    assert!(r.has_at(
+        "subsidy.certificate.amount",
+        "/maxCopaymentAmount/monthlyCap"
+    ));
+    assert!(r.has_at(
+        "subsidy.certificate.unknown_field",
+        "/maxCopaymentAmount/perVisits"
+    ));
     assert!(r.has_at("subsidy.certificate.enum", "/maxCopaymentAmount/meals"));
     assert!(!r.has("subsidy.scheme.cap_missing"), "one fault, one issue");
 }
@@ -246,7 +320,11 @@ fn not_an_object() {
 }
 
 fn visit(date: &str, institution: &str) -> Visit {
-    Visit { date: date.parse().unwrap(), institution_code: institution.into(), setting: Setting::Outpatient }
+    Visit {
+        date: date.parse().unwrap(),
+        institution_code: institution.into(),
+        setting: Setting::Outpatient,
+    }
 }
 
 #[test]
@@ -274,14 +352,21 @@ fn eligibility_decisions() {
     deleted.is_deleted = Some("1".into());
     let r = check_eligibility(&deleted, &visit("2025-04-01", "3618010015"));
     let codes: Vec<_> = r.reasons.iter().map(|r| r.code).collect();
-    assert_eq!(codes, ["subsidy.eligibility.deleted", "subsidy.eligibility.expired"], "every reason");
+    assert_eq!(
+        codes,
+        ["subsidy.eligibility.deleted", "subsidy.eligibility.expired"],
+        "every reason"
+    );
 
     let mut reimb = cert.clone();
     reimb.is_always_reimbursement = "1".into();
     let r = check_eligibility(&reimb, &visit("2024-05-01", "3618010015"));
     assert!(r.eligible);
     assert_eq!(r.settlement, Settlement::Reimbursement);
-    assert_eq!(r.reasons[0].code, "subsidy.eligibility.always_reimbursement");
+    assert_eq!(
+        r.reasons[0].code,
+        "subsidy.eligibility.always_reimbursement"
+    );
 }
 
 #[test]

@@ -49,11 +49,17 @@ pub mod rules {
         "A certificate must be a JSON object.",
     );
     /// A required field is missing.
-    pub const REQUIRED: Rule =
-        Rule::error("subsidy.certificate.required", "必須項目がありません。", "A required field is missing.");
+    pub const REQUIRED: Rule = Rule::error(
+        "subsidy.certificate.required",
+        "必須項目がありません。",
+        "A required field is missing.",
+    );
     /// A field has the wrong JSON type.
-    pub const TYPE: Rule =
-        Rule::error("subsidy.certificate.type", "項目の型が正しくありません。", "The field has the wrong JSON type.");
+    pub const TYPE: Rule = Rule::error(
+        "subsidy.certificate.type",
+        "項目の型が正しくありません。",
+        "The field has the wrong JSON type.",
+    );
     /// A field the API does not define.
     pub const UNKNOWN_FIELD: Rule = Rule::warning(
         "subsidy.certificate.unknown_field",
@@ -61,12 +67,19 @@ pub mod rules {
         "The field is not defined by the registration API.",
     );
     /// A string is empty where a value is required.
-    pub const EMPTY: Rule = Rule::error("subsidy.certificate.empty", "値が空です。", "The value is empty.");
+    pub const EMPTY: Rule = Rule::error(
+        "subsidy.certificate.empty",
+        "値が空です。",
+        "The value is empty.",
+    );
     /// A string exceeds its maximum length (API: orgSpecificCertificateTypeId 50,
     /// certificationName 100, recipient 30; pmh: name/nameKana 100, address 200,
     /// other keys 50, detail items 200).
-    pub const MAX_LENGTH: Rule =
-        Rule::error("subsidy.certificate.max_length", "最大文字数を超えています。", "The value is too long.");
+    pub const MAX_LENGTH: Rule = Rule::error(
+        "subsidy.certificate.max_length",
+        "最大文字数を超えています。",
+        "The value is too long.",
+    );
     /// 半角英数 required.
     pub const HALFWIDTH_ALNUM: Rule = Rule::error(
         "subsidy.certificate.halfwidth_alnum",
@@ -80,8 +93,11 @@ pub mod rules {
         "Only half-width digits are allowed (the registration API rejects full-width digits).",
     );
     /// A value outside its enumeration.
-    pub const ENUM: Rule =
-        Rule::error("subsidy.certificate.enum", "許可されていない値です。", "The value is not one of the allowed values.");
+    pub const ENUM: Rule = Rule::error(
+        "subsidy.certificate.enum",
+        "許可されていない値です。",
+        "The value is not one of the allowed values.",
+    );
     /// A date not in `YYYY-MM-DD` form or not a calendar date.
     pub const DATE: Rule = Rule::error(
         "subsidy.certificate.date",
@@ -182,7 +198,12 @@ pub fn validate_certificate(value: &Value, options: &ValidationOptions) -> Repor
 }
 
 /// Validates one certificate whose JSON Pointer is `base` (e.g. `/certificates/3`).
-pub fn validate_certificate_at(value: &Value, options: &ValidationOptions, base: &str, report: &mut Report) {
+pub fn validate_certificate_at(
+    value: &Value,
+    options: &ValidationOptions,
+    base: &str,
+    report: &mut Report,
+) {
     let Some(obj) = value.as_object() else {
         report.push(&rules::NOT_OBJECT, base);
         return;
@@ -206,7 +227,9 @@ pub fn validate_certificate_at(value: &Value, options: &ValidationOptions, base:
     c.flag("isDeleted", false);
     c.flag("isAlwaysReimbursement", true);
 
-    let payer = c.string("medicalSubsidyInsurerNumber", true).and_then(|s| c.payer(s, options));
+    let payer = c
+        .string("medicalSubsidyInsurerNumber", true)
+        .and_then(|s| c.payer(s, options));
     if let Some(s) = c.string("certificationName", true) {
         c.non_empty("certificationName", s);
         c.max_len("certificationName", s, 100);
@@ -215,7 +238,9 @@ pub fn validate_certificate_at(value: &Value, options: &ValidationOptions, base:
         c.max_len("medicalSubsidyRecipientNumber", s, 30);
         // National 法別 ⇒ 7 digits + check digit; local (or unreadable payer) ⇒ local rule.
         let rule = match payer {
-            Some(law) if crate::ids::LawCode::new(law).is_some_and(|l| l.is_national()) => RecipientRule::National,
+            Some(law) if crate::ids::LawCode::new(law).is_some_and(|l| l.is_national()) => {
+                RecipientRule::National
+            }
             _ => RecipientRule::Local,
         };
         if rule == RecipientRule::National {
@@ -224,7 +249,12 @@ pub fn validate_certificate_at(value: &Value, options: &ValidationOptions, base:
         let path = c.path("medicalSubsidyRecipientNumber");
         RecipientNumber::parse_reporting(s, rule, &path, c.report);
     }
-    for key in ["certificationSubKey", "segment", "incomeSegment", "historyKey"] {
+    for key in [
+        "certificationSubKey",
+        "segment",
+        "incomeSegment",
+        "historyKey",
+    ] {
         if let Some(s) = c.string(key, false) {
             c.max_len(key, s, 50);
         }
@@ -415,10 +445,20 @@ impl<'a> Ctx<'a> {
             [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => Some((a - b'0') * 10 + (b - b'0')),
             _ => None,
         };
-        let local = law.and_then(crate::ids::LawCode::new).is_none_or(|l| !l.is_national());
+        let local = law
+            .and_then(crate::ids::LawCode::new)
+            .is_none_or(|l| !l.is_national());
         for issue in sub.into_issues() {
-            let downgrade = options.lenient && local && issue.code == crate::ids::rules::PAYER_CHECK_DIGIT.code;
-            self.report.push_issue(if downgrade { Issue { severity: Severity::Warning, ..issue } } else { issue });
+            let downgrade =
+                options.lenient && local && issue.code == crate::ids::rules::PAYER_CHECK_DIGIT.code;
+            self.report.push_issue(if downgrade {
+                Issue {
+                    severity: Severity::Warning,
+                    ..issue
+                }
+            } else {
+                issue
+            });
         }
         law
     }
@@ -433,7 +473,11 @@ impl<'a> Ctx<'a> {
             return None;
         };
         let base = self.path("basicFiveInfo");
-        let mut c = Ctx { obj, base: &base, report: self.report };
+        let mut c = Ctx {
+            obj,
+            base: &base,
+            report: self.report,
+        };
         c.unknown_fields(BASIC_FIVE_FIELDS);
         if let Some(s) = c.string("name", true) {
             c.non_empty("name", s);
@@ -477,7 +521,11 @@ impl<'a> Ctx<'a> {
                 self.report.push(&rules::TYPE, base);
                 continue;
             };
-            let mut c = Ctx { obj, base: &base, report: self.report };
+            let mut c = Ctx {
+                obj,
+                base: &base,
+                report: self.report,
+            };
             c.unknown_fields(&["institutionCode", "name"]);
             if let Some(code) = c.string("institutionCode", true) {
                 let path = c.path("institutionCode");
@@ -491,15 +539,27 @@ impl<'a> Ctx<'a> {
 
     fn copayment_rule(&mut self) -> CapSummary {
         const KEY: &str = "maxCopaymentAmount";
-        let Some(v) = self.obj.get(KEY) else { return CapSummary::default() };
+        let Some(v) = self.obj.get(KEY) else {
+            return CapSummary::default();
+        };
         let Some(obj) = v.as_object() else {
             self.push(&rules::TYPE, KEY);
-            return CapSummary { present: true, ..CapSummary::default() };
+            return CapSummary {
+                present: true,
+                ..CapSummary::default()
+            };
         };
         let base = self.path(KEY);
-        let mut c = Ctx { obj, base: &base, report: self.report };
+        let mut c = Ctx {
+            obj,
+            base: &base,
+            report: self.report,
+        };
         c.unknown_fields(COPAYMENT_FIELDS);
-        let mut summary = CapSummary { present: true, ..CapSummary::default() };
+        let mut summary = CapSummary {
+            present: true,
+            ..CapSummary::default()
+        };
         let mut any_amount = false;
         for key in AMOUNT_FIELDS {
             let Some(v) = obj.get(*key) else { continue };
@@ -552,7 +612,11 @@ impl<'a> Ctx<'a> {
                 self.report.push(&rules::TYPE, base);
                 continue;
             };
-            let mut c = Ctx { obj, base: &base, report: self.report };
+            let mut c = Ctx {
+                obj,
+                base: &base,
+                report: self.report,
+            };
             c.unknown_fields(&["label", "value"]);
             for key in ["label", "value"] {
                 if let Some(s) = c.string(key, true) {
@@ -595,7 +659,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if cap.rate != Some(i64::from(s.copay_rate_percent)) && !self.has_invalid_member("maxCopaymentAmount/copayRatePercent") {
+        if cap.rate != Some(i64::from(s.copay_rate_percent))
+            && !self.has_invalid_member("maxCopaymentAmount/copayRatePercent")
+        {
             self.push(&rules::RATE_MISMATCH, "maxCopaymentAmount/copayRatePercent");
         }
     }
@@ -603,6 +669,9 @@ impl<'a> Ctx<'a> {
     /// Whether an error was already recorded at `rel` (avoids a second issue for one fault).
     fn has_invalid_member(&self, rel: &str) -> bool {
         let path = self.path(rel);
-        self.report.issues().iter().any(|i| i.path == path && i.is_error())
+        self.report
+            .issues()
+            .iter()
+            .any(|i| i.path == path && i.is_error())
     }
 }
