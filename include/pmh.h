@@ -28,16 +28,16 @@
 #define PMH_VERSION_STRING "0.1.0"
 
 /**
- * A buffer capacity (bytes, NUL included) that holds any normalized
- * identifier (the longest is a 30-character local recipient number).
- */
-#define PMH_ID_BUFFER_SIZE 32
-
-/**
  * A buffer capacity (bytes, NUL included) that holds any date
  * `pmh_date_to_iso` or `pmh_date_from_iso` writes.
  */
 #define PMH_DATE_BUFFER_SIZE 32
+
+/**
+ * A buffer capacity (bytes, NUL included) that holds any normalized
+ * identifier (the longest is a 30-character local recipient number).
+ */
+#define PMH_ID_BUFFER_SIZE 32
 
 /**
  * Result of every fallible pmh function.
@@ -108,6 +108,11 @@ typedef uint32_t pmh_status;
 #endif // __cplusplus
 
 /**
+ * Era output form (a `PMH_ERA_FORMAT_*` value).
+ */
+typedef uint32_t pmh_era_format;
+
+/**
  * Kind of identifier (a `PMH_ID_KIND_*` value).
  */
 typedef uint32_t pmh_id_kind;
@@ -118,9 +123,24 @@ typedef uint32_t pmh_id_kind;
 typedef uint32_t pmh_recipient_rule;
 
 /**
- * Era output form (a `PMH_ERA_FORMAT_*` value).
+ * 略記 (short form), e.g. `R6.4.1`.
  */
-typedef uint32_t pmh_era_format;
+#define PMH_ERA_FORMAT_SHORT 1
+
+/**
+ * 漢字表記 (kanji form, UTF-8), e.g. `令和6年4月1日`, `令和元年5月1日`.
+ */
+#define PMH_ERA_FORMAT_KANJI 2
+
+/**
+ * レセ電 receipt form `GYYMMDD`, e.g. `5060401` (era code 1-5 = 明治-令和).
+ */
+#define PMH_ERA_FORMAT_RECEIPT 3
+
+/**
+ * レセ電 receipt month form `GYYMM`, e.g. `50604`.
+ */
+#define PMH_ERA_FORMAT_RECEIPT_MONTH 4
 
 /**
  * Guess the kind from the shape of the value (never guesses My Number).
@@ -167,26 +187,6 @@ typedef uint32_t pmh_era_format;
  */
 #define PMH_RECIPIENT_RULE_LOCAL 2
 
-/**
- * 略記 (short form), e.g. `R6.4.1`.
- */
-#define PMH_ERA_FORMAT_SHORT 1
-
-/**
- * 漢字表記 (kanji form, UTF-8), e.g. `令和6年4月1日`, `令和元年5月1日`.
- */
-#define PMH_ERA_FORMAT_KANJI 2
-
-/**
- * レセ電 receipt form `GYYMMDD`, e.g. `5060401` (era code 1-5 = 明治-令和).
- */
-#define PMH_ERA_FORMAT_RECEIPT 3
-
-/**
- * レセ電 receipt month form `GYYMM`, e.g. `50604`.
- */
-#define PMH_ERA_FORMAT_RECEIPT_MONTH 4
-
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -202,12 +202,61 @@ extern "C" {
 const char *pmh_version(void);
 
 /**
- * A static English message for `status` (a `pmh_status` value).
+ * Converts a date in any accepted form and returns every form as JSON.
  *
- * Never returns NULL: unknown values give "unknown pmh_status value". The
- * string is static and NUL-terminated; do not free it. Thread-safe.
+ * On `PMH_OK`, `*out_json` receives a NUL-terminated UTF-8 JSON object (free
+ * it with `pmh_string_free`) and `*out_len` its length, e.g.
+ * `{"iso":"2024-04-01","era":"令和","eraYear":6,"short":"R6.4.1","kanji":"令和6年4月1日","receipt":"5060401","fiscalYear":2024}`.
+ *
+ * Errors: `PMH_INVALID` (the code is `calendar.format`,
+ * `calendar.era_unknown`, `calendar.outside_era`, `calendar.invalid_date`,
+ * `calendar.year_zero`, `calendar.out_of_range` or `calendar.precision`),
+ * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`. Thread-safe.
  */
-const char *pmh_status_message(uint32_t status);
+pmh_status pmh_date_convert(const uint8_t *input,
+                            size_t len,
+                            char **out_json,
+                            size_t *out_len);
+
+/**
+ * Converts a date in any accepted form (typically 和暦, e.g. `R6.4.1`,
+ * `令和6年4月1日`, `5060401`) to ISO `YYYY-MM-DD` in the caller's buffer.
+ *
+ * `out` must have room for `out_cap` bytes; on `PMH_OK` it receives the
+ * date and a NUL, and `*out_len` its length without the NUL.
+ * `PMH_DATE_BUFFER_SIZE` always suffices.
+ *
+ * Errors: `PMH_INVALID` (a `calendar.*` code, as for `pmh_date_convert`),
+ * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_BUFFER_TOO_SMALL`.
+ * Thread-safe.
+ */
+pmh_status pmh_date_to_iso(const uint8_t *input,
+                           size_t len,
+                           char *out,
+                           size_t out_cap,
+                           size_t *out_len);
+
+/**
+ * Formats a date (ISO `YYYY-MM-DD`; any form `pmh_date_convert` accepts
+ * also works) in the 和暦 form `format` (a `PMH_ERA_FORMAT_*` value) into
+ * the caller's buffer, UTF-8.
+ *
+ * `out` must have room for `out_cap` bytes; on `PMH_OK` it receives the
+ * text and a NUL, and `*out_len` its length in bytes without the NUL.
+ * `PMH_DATE_BUFFER_SIZE` always suffices.
+ *
+ * Errors: `PMH_INVALID` (a `calendar.*` code; `calendar.out_of_range` before
+ * 1873-01-01, when Japan adopted the Gregorian calendar, or beyond era year
+ * 99 in the receipt forms), `PMH_INVALID_ARGUMENT` (unknown `format`),
+ * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_BUFFER_TOO_SMALL`.
+ * Thread-safe.
+ */
+pmh_status pmh_date_from_iso(const uint8_t *iso,
+                             size_t len,
+                             pmh_era_format format,
+                             char *out,
+                             size_t out_cap,
+                             size_t *out_len);
 
 /**
  * Details of the last failed pmh call on this thread, as a new string.
@@ -237,18 +286,6 @@ pmh_status pmh_last_error_message(char **out, size_t *out_len);
  * Does not change the last error. Thread-safe.
  */
 pmh_status pmh_last_error_status(void);
-
-/**
- * Frees a string returned by pmh (through a `char **` out-parameter).
- *
- * NULL is accepted and ignored. The string must not be used afterwards,
- * must not have been modified (in particular its NUL terminator must stay
- * where pmh put it), and must not be freed twice. Strings from
- * `pmh_status_message` and `pmh_version` are static: never pass them here.
- * Thread-safe: a string may be freed on another thread than the one that
- * received it.
- */
-void pmh_string_free(char *s);
 
 /**
  * Checks an identifier and returns the full result as JSON.
@@ -413,63 +450,6 @@ pmh_status pmh_my_number_mask(const uint8_t *value,
                               size_t out_cap,
                               size_t *out_len);
 
-/**
- * Converts a date in any accepted form and returns every form as JSON.
- *
- * On `PMH_OK`, `*out_json` receives a NUL-terminated UTF-8 JSON object (free
- * it with `pmh_string_free`) and `*out_len` its length, e.g.
- * `{"iso":"2024-04-01","era":"令和","eraYear":6,"short":"R6.4.1","kanji":"令和6年4月1日","receipt":"5060401","fiscalYear":2024}`.
- *
- * Errors: `PMH_INVALID` (the code is `calendar.format`,
- * `calendar.era_unknown`, `calendar.outside_era`, `calendar.invalid_date`,
- * `calendar.year_zero`, `calendar.out_of_range` or `calendar.precision`),
- * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`. Thread-safe.
- */
-pmh_status pmh_date_convert(const uint8_t *input,
-                            size_t len,
-                            char **out_json,
-                            size_t *out_len);
-
-/**
- * Converts a date in any accepted form (typically 和暦, e.g. `R6.4.1`,
- * `令和6年4月1日`, `5060401`) to ISO `YYYY-MM-DD` in the caller's buffer.
- *
- * `out` must have room for `out_cap` bytes; on `PMH_OK` it receives the
- * date and a NUL, and `*out_len` its length without the NUL.
- * `PMH_DATE_BUFFER_SIZE` always suffices.
- *
- * Errors: `PMH_INVALID` (a `calendar.*` code, as for `pmh_date_convert`),
- * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_BUFFER_TOO_SMALL`.
- * Thread-safe.
- */
-pmh_status pmh_date_to_iso(const uint8_t *input,
-                           size_t len,
-                           char *out,
-                           size_t out_cap,
-                           size_t *out_len);
-
-/**
- * Formats a date (ISO `YYYY-MM-DD`; any form `pmh_date_convert` accepts
- * also works) in the 和暦 form `format` (a `PMH_ERA_FORMAT_*` value) into
- * the caller's buffer, UTF-8.
- *
- * `out` must have room for `out_cap` bytes; on `PMH_OK` it receives the
- * text and a NUL, and `*out_len` its length in bytes without the NUL.
- * `PMH_DATE_BUFFER_SIZE` always suffices.
- *
- * Errors: `PMH_INVALID` (a `calendar.*` code; `calendar.out_of_range` before
- * 1873-01-01, when Japan adopted the Gregorian calendar, or beyond era year
- * 99 in the receipt forms), `PMH_INVALID_ARGUMENT` (unknown `format`),
- * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_BUFFER_TOO_SMALL`.
- * Thread-safe.
- */
-pmh_status pmh_date_from_iso(const uint8_t *iso,
-                             size_t len,
-                             pmh_era_format format,
-                             char *out,
-                             size_t out_cap,
-                             size_t *out_len);
-
 #if defined(PMH_TEST_PANIC)
 /**
  * Panics inside the boundary, so that tests can check a panic becomes
@@ -478,6 +458,26 @@ pmh_status pmh_date_from_iso(const uint8_t *iso,
  */
 pmh_status pmh_test_panic(void);
 #endif
+
+/**
+ * A static English message for `status` (a `pmh_status` value).
+ *
+ * Never returns NULL: unknown values give "unknown pmh_status value". The
+ * string is static and NUL-terminated; do not free it. Thread-safe.
+ */
+const char *pmh_status_message(uint32_t status);
+
+/**
+ * Frees a string returned by pmh (through a `char **` out-parameter).
+ *
+ * NULL is accepted and ignored. The string must not be used afterwards,
+ * must not have been modified (in particular its NUL terminator must stay
+ * where pmh put it), and must not be freed twice. Strings from
+ * `pmh_status_message` and `pmh_version` are static: never pass them here.
+ * Thread-safe: a string may be freed on another thread than the one that
+ * received it.
+ */
+void pmh_string_free(char *s);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -8,7 +8,8 @@ fn main() {
     let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap_or_else(|_| "0".into());
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     match os.as_str() {
-        "linux" | "android" | "freebsd" | "netbsd" | "openbsd" | "dragonfly" | "illumos" | "solaris" => {
+        "linux" | "android" | "freebsd" | "netbsd" | "openbsd" | "dragonfly" | "illumos"
+        | "solaris" => {
             println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libpmh.so.{major}");
         }
         "macos" | "ios" => {

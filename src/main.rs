@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod date_cmd;
 mod demo;
+mod envelope_cmd;
 mod id_cmd;
 mod input;
 mod output;
@@ -40,6 +41,16 @@ enum Command {
     Subsidy(subsidy_cmd::SubsidyArgs),
     /// Run the main job on bundled sample data and print a readable summary.
     Demo(demo::DemoArgs),
+    /// Generate a signing key (PKCS#8) and its public JWK.
+    Keygen(envelope_cmd::KeygenArgs),
+    /// Manage a trust store (participants and their public keys).
+    Trust(envelope_cmd::TrustArgs),
+    /// Seal a payload in a signed envelope.
+    Seal(envelope_cmd::SealArgs),
+    /// Verify a signed envelope and apply the acceptance policy.
+    Open(envelope_cmd::OpenArgs),
+    /// Print the RFC 8785 (JCS) canonical form of a JSON document.
+    Canon(envelope_cmd::CanonArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +61,11 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate_cmd::run(&args),
         Command::Subsidy(args) => subsidy_cmd::run(&args),
         Command::Demo(args) => demo::run(&args),
+        Command::Keygen(args) => envelope_cmd::run_keygen(&args),
+        Command::Trust(args) => envelope_cmd::run_trust(&args),
+        Command::Seal(args) => envelope_cmd::run_seal(&args),
+        Command::Open(args) => envelope_cmd::run_open(&args),
+        Command::Canon(args) => envelope_cmd::run_canon(&args),
     };
     status.into()
 }

@@ -48,6 +48,11 @@ pub const MESSAGE_TYPES: &[DocumentType] = &[
         summary: "資格照会結果 (hub → institution)",
         validate: subsidy::messages::validate_eligibility_result,
     },
+    DocumentType {
+        name: "subsidy.copayment.record",
+        summary: "自己負担上限額管理票の記録 (institution → hub): one cap-ledger entry",
+        validate: subsidy::messages::validate_copayment_record,
+    },
 ];
 
 /// Record types: single documents checked by `pmh validate --type`.

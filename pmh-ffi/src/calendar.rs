@@ -56,8 +56,12 @@ pub extern "C" fn pmh_date_convert(
         let input = input_str!(input, len)?;
         let out = out_string!(out_json, out_len)?;
         let conversion = calendar::convert(input).map_err(invalid)?;
-        let json = serde_json::to_string(&conversion)
-            .map_err(|_| Failure::new(pmh_status::PMH_JSON_ERROR, "the conversion could not be serialized"))?;
+        let json = serde_json::to_string(&conversion).map_err(|_| {
+            Failure::new(
+                pmh_status::PMH_JSON_ERROR,
+                "the conversion could not be serialized",
+            )
+        })?;
         out.write(json)
     })
 }
@@ -125,7 +129,10 @@ fn format_date(input: &str, format: pmh_era_format) -> FfiResult<String> {
         PMH_ERA_FORMAT_RECEIPT => calendar::format_gyymmdd,
         PMH_ERA_FORMAT_RECEIPT_MONTH => calendar::format_gyymm,
         _ => {
-            return Err(Failure::new(pmh_status::PMH_INVALID_ARGUMENT, "unknown pmh_era_format value"));
+            return Err(Failure::new(
+                pmh_status::PMH_INVALID_ARGUMENT,
+                "unknown pmh_era_format value",
+            ));
         }
     };
     let date = calendar::parse_any(input).map_err(invalid)?;
@@ -138,19 +145,46 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(format_date("2019-05-01", PMH_ERA_FORMAT_KANJI).unwrap(), "令和元年5月1日");
-        assert_eq!(format_date("2024-04-01", PMH_ERA_FORMAT_SHORT).unwrap(), "R6.4.1");
-        assert_eq!(format_date("2024-04-01", PMH_ERA_FORMAT_RECEIPT).unwrap(), "5060401");
-        assert_eq!(format_date("2024-04-01", PMH_ERA_FORMAT_RECEIPT_MONTH).unwrap(), "50604");
-        assert_eq!(format_date("2024-04-01", 0).unwrap_err().status, pmh_status::PMH_INVALID_ARGUMENT);
-        assert_eq!(format_date("1850-01-01", PMH_ERA_FORMAT_SHORT).unwrap_err().detail, "calendar.out_of_range");
+        assert_eq!(
+            format_date("2019-05-01", PMH_ERA_FORMAT_KANJI).unwrap(),
+            "令和元年5月1日"
+        );
+        assert_eq!(
+            format_date("2024-04-01", PMH_ERA_FORMAT_SHORT).unwrap(),
+            "R6.4.1"
+        );
+        assert_eq!(
+            format_date("2024-04-01", PMH_ERA_FORMAT_RECEIPT).unwrap(),
+            "5060401"
+        );
+        assert_eq!(
+            format_date("2024-04-01", PMH_ERA_FORMAT_RECEIPT_MONTH).unwrap(),
+            "50604"
+        );
+        assert_eq!(
+            format_date("2024-04-01", 0).unwrap_err().status,
+            pmh_status::PMH_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            format_date("1850-01-01", PMH_ERA_FORMAT_SHORT)
+                .unwrap_err()
+                .detail,
+            "calendar.out_of_range"
+        );
     }
 
     /// The longest outputs (widest era years, two-digit months and days, the
     /// largest dates chrono can hold) fit PMH_DATE_BUFFER_SIZE.
     #[test]
     fn buffer_size_holds_every_date() {
-        for s in ["1912-07-29", "1926-12-24", "1989-01-07", "2019-04-30", "9999-12-31", "+262142-12-31"] {
+        for s in [
+            "1912-07-29",
+            "1926-12-24",
+            "1989-01-07",
+            "2019-04-30",
+            "9999-12-31",
+            "+262142-12-31",
+        ] {
             for f in 1..=4 {
                 if let Ok(t) = format_date(s, f) {
                     assert!(t.len() < PMH_DATE_BUFFER_SIZE, "{t}");

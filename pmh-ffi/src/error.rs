@@ -109,7 +109,10 @@ mod tests {
         let mut n = 0usize;
         assert_eq!(pmh_last_error_message(&mut s, &mut n), pmh_status::PMH_OK);
         // SAFETY: on PMH_OK `s` is a NUL-terminated string returned by pmh.
-        let text = unsafe { std::ffi::CStr::from_ptr(s) }.to_str().unwrap().to_owned();
+        let text = unsafe { std::ffi::CStr::from_ptr(s) }
+            .to_str()
+            .unwrap()
+            .to_owned();
         crate::string::pmh_string_free(s);
         assert_eq!(text, "ids.payer.check_digit");
         assert_eq!(n, text.len());

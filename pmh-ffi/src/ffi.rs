@@ -29,7 +29,11 @@ macro_rules! param {
         $crate::ffi::Param {
             null: concat!("parameter `", stringify!($name), "` is NULL"),
             utf8: concat!("parameter `", stringify!($name), "` is not valid UTF-8"),
-            length: concat!("the length of `", stringify!($name), "` exceeds PTRDIFF_MAX"),
+            length: concat!(
+                "the length of `",
+                stringify!($name),
+                "` exceeds PTRDIFF_MAX"
+            ),
         }
     };
 }
@@ -46,7 +50,12 @@ pub(crate) use input_str;
 /// A `(char **ptr, size_t *len)` out-pair for a new string, checked for NULL.
 macro_rules! out_string {
     ($ptr:ident, $len:ident) => {
-        $crate::ffi::OutString::from_params($ptr, $crate::ffi::param!($ptr), $len, $crate::ffi::param!($len))
+        $crate::ffi::OutString::from_params(
+            $ptr,
+            $crate::ffi::param!($ptr),
+            $len,
+            $crate::ffi::param!($len),
+        )
     };
 }
 pub(crate) use out_string;
@@ -54,7 +63,13 @@ pub(crate) use out_string;
 /// A `(char *buf, size_t cap, size_t *len)` caller buffer, checked for NULL.
 macro_rules! out_buffer {
     ($buf:ident, $cap:expr, $len:ident) => {
-        $crate::ffi::OutBuffer::from_params($buf, $crate::ffi::param!($buf), $cap, $len, $crate::ffi::param!($len))
+        $crate::ffi::OutBuffer::from_params(
+            $buf,
+            $crate::ffi::param!($buf),
+            $cap,
+            $len,
+            $crate::ffi::param!($len),
+        )
     };
 }
 pub(crate) use out_buffer;
@@ -123,14 +138,20 @@ impl OutString {
         len: *mut usize,
         len_param: Param,
     ) -> FfiResult<OutString> {
-        Ok(OutString { ptr: Out::new(ptr, ptr_param.null)?, len: Out::new(len, len_param.null)? })
+        Ok(OutString {
+            ptr: Out::new(ptr, ptr_param.null)?,
+            len: Out::new(len, len_param.null)?,
+        })
     }
 
     /// Hands `s` to the caller as a NUL-terminated heap string.
     pub(crate) fn write(self, s: String) -> FfiResult<()> {
         let len = s.len();
         let c = CString::new(s).map_err(|_| {
-            Failure::new(pmh_status::PMH_INTERNAL_ERROR, "a returned string contained a NUL byte")
+            Failure::new(
+                pmh_status::PMH_INTERNAL_ERROR,
+                "a returned string contained a NUL byte",
+            )
         })?;
         self.ptr.write(c.into_raw());
         self.len.write(len);
@@ -160,7 +181,8 @@ pub(crate) struct OutBuffer {
 }
 
 /// Detail for [`pmh_status::PMH_BUFFER_TOO_SMALL`].
-const TOO_SMALL: &str = "the output buffer is too small (the PMH_*_BUFFER_SIZE constants always suffice)";
+const TOO_SMALL: &str =
+    "the output buffer is too small (the PMH_*_BUFFER_SIZE constants always suffice)";
 
 impl OutBuffer {
     /// Checks the pointers for NULL (`out_cap` may be anything).
@@ -171,8 +193,13 @@ impl OutBuffer {
         len: *mut usize,
         len_param: Param,
     ) -> FfiResult<OutBuffer> {
-        let buf = NonNull::new(buf).ok_or(Failure::new(pmh_status::PMH_NULL_PARAMETER, buf_param.null))?;
-        Ok(OutBuffer { buf, cap, len: Out::new(len, len_param.null)? })
+        let buf = NonNull::new(buf)
+            .ok_or(Failure::new(pmh_status::PMH_NULL_PARAMETER, buf_param.null))?;
+        Ok(OutBuffer {
+            buf,
+            cap,
+            len: Out::new(len, len_param.null)?,
+        })
     }
 
     /// Copies `s` and a terminating NUL into the buffer and its length
@@ -180,7 +207,10 @@ impl OutBuffer {
     /// written) unless `cap >= s.len() + 1`.
     pub(crate) fn write(self, s: &str) -> FfiResult<()> {
         if s.as_bytes().contains(&0) {
-            return Err(Failure::new(pmh_status::PMH_INTERNAL_ERROR, "a returned string contained a NUL byte"));
+            return Err(Failure::new(
+                pmh_status::PMH_INTERNAL_ERROR,
+                "a returned string contained a NUL byte",
+            ));
         }
         if s.len() >= self.cap {
             return Err(Failure::new(pmh_status::PMH_BUFFER_TOO_SMALL, TOO_SMALL));
@@ -205,14 +235,26 @@ mod tests {
     #[test]
     fn input_checks() {
         let value: *const u8 = std::ptr::null();
-        assert_eq!(input_str!(value, 0).unwrap_err().status, pmh_status::PMH_NULL_PARAMETER);
-        assert_eq!(input_str!(value, 0).unwrap_err().detail, "parameter `value` is NULL");
+        assert_eq!(
+            input_str!(value, 0).unwrap_err().status,
+            pmh_status::PMH_NULL_PARAMETER
+        );
+        assert_eq!(
+            input_str!(value, 0).unwrap_err().detail,
+            "parameter `value` is NULL"
+        );
         let bytes = b"ab\xff";
         let value = bytes.as_ptr();
         assert_eq!(input_str!(value, 2).unwrap(), "ab");
         assert_eq!(input_str!(value, 0).unwrap(), "");
-        assert_eq!(input_str!(value, 3).unwrap_err().status, pmh_status::PMH_INVALID_UTF8);
-        assert_eq!(input_str!(value, usize::MAX).unwrap_err().status, pmh_status::PMH_INVALID_ARGUMENT);
+        assert_eq!(
+            input_str!(value, 3).unwrap_err().status,
+            pmh_status::PMH_INVALID_UTF8
+        );
+        assert_eq!(
+            input_str!(value, usize::MAX).unwrap_err().status,
+            pmh_status::PMH_INVALID_ARGUMENT
+        );
     }
 
     #[test]

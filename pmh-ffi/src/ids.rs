@@ -8,8 +8,8 @@
 use std::ffi::c_char;
 
 use pmh_core::ids::{
-    self, CheckOptions, IdError, IdKind, InstitutionCode, InsurerNumber, MunicipalityCode, MyNumber,
-    PayerNumber, RecipientNumber, RecipientRule,
+    self, CheckOptions, IdError, IdKind, InstitutionCode, InsurerNumber, MunicipalityCode,
+    MyNumber, PayerNumber, RecipientNumber, RecipientRule,
 };
 
 use crate::error::{Failure, FfiResult};
@@ -50,8 +50,14 @@ pub const PMH_ID_BUFFER_SIZE: usize = 32;
 // The longest normalized identifier and its NUL fit the advertised size.
 const _: () = assert!(ids::RECIPIENT_MAX_LEN < PMH_ID_BUFFER_SIZE);
 
-const BAD_KIND: Failure = Failure::new(pmh_status::PMH_INVALID_ARGUMENT, "unknown pmh_id_kind value");
-const BAD_RULE: Failure = Failure::new(pmh_status::PMH_INVALID_ARGUMENT, "unknown pmh_recipient_rule value");
+const BAD_KIND: Failure = Failure::new(
+    pmh_status::PMH_INVALID_ARGUMENT,
+    "unknown pmh_id_kind value",
+);
+const BAD_RULE: Failure = Failure::new(
+    pmh_status::PMH_INVALID_ARGUMENT,
+    "unknown pmh_recipient_rule value",
+);
 
 /// `None` for AUTO, the kind otherwise.
 fn id_kind(kind: pmh_id_kind) -> FfiResult<Option<IdKind>> {
@@ -80,10 +86,19 @@ fn invalid(e: IdError) -> Failure {
 }
 
 /// Runs `ids::check` and hands the JSON result to the caller.
-fn check_to_json(value: &str, kind: Option<IdKind>, options: &CheckOptions, out: OutString) -> FfiResult<()> {
+fn check_to_json(
+    value: &str,
+    kind: Option<IdKind>,
+    options: &CheckOptions,
+    out: OutString,
+) -> FfiResult<()> {
     let result = ids::check(value, kind, options);
-    let json = serde_json::to_string(&result)
-        .map_err(|_| Failure::new(pmh_status::PMH_JSON_ERROR, "the check result could not be serialized"))?;
+    let json = serde_json::to_string(&result).map_err(|_| {
+        Failure::new(
+            pmh_status::PMH_JSON_ERROR,
+            "the check result could not be serialized",
+        )
+    })?;
     out.write(json)
 }
 
@@ -134,7 +149,10 @@ pub extern "C" fn pmh_id_check_recipient(
     out_len: *mut usize,
 ) -> pmh_status {
     boundary(|| {
-        let options = CheckOptions { recipient_rule: Some(recipient_rule(rule)?), payer: None };
+        let options = CheckOptions {
+            recipient_rule: Some(recipient_rule(rule)?),
+            payer: None,
+        };
         let value = input_str!(value, len)?;
         let out = out_string!(out_json, out_len)?;
         check_to_json(value, Some(IdKind::Recipient), &options, out)
@@ -162,7 +180,10 @@ pub extern "C" fn pmh_id_check_recipient_for_payer(
         let value = input_str!(value, len)?;
         let out = out_string!(out_json, out_len)?;
         let payer = PayerNumber::parse(payer).map_err(invalid)?;
-        let options = CheckOptions { recipient_rule: None, payer: Some(payer) };
+        let options = CheckOptions {
+            recipient_rule: None,
+            payer: Some(payer),
+        };
         check_to_json(value, Some(IdKind::Recipient), &options, out)
     })
 }
@@ -193,7 +214,10 @@ pub extern "C" fn pmh_payer_number_normalize(
     boundary(|| {
         let value = input_str!(value, len)?;
         let out = out_buffer!(out, out_cap, out_len)?;
-        normalized_to(out, PayerNumber::parse(value).map(|v| v.as_str().to_owned()))
+        normalized_to(
+            out,
+            PayerNumber::parse(value).map(|v| v.as_str().to_owned()),
+        )
     })
 }
 
@@ -232,7 +256,10 @@ pub extern "C" fn pmh_recipient_number_normalize_local(
     boundary(|| {
         let value = input_str!(value, len)?;
         let out = out_buffer!(out, out_cap, out_len)?;
-        normalized_to(out, RecipientNumber::parse(value, RecipientRule::Local).map(|v| v.as_str().to_owned()))
+        normalized_to(
+            out,
+            RecipientNumber::parse(value, RecipientRule::Local).map(|v| v.as_str().to_owned()),
+        )
     })
 }
 
@@ -256,7 +283,10 @@ pub extern "C" fn pmh_recipient_number_normalize_for_payer(
         let value = input_str!(value, len)?;
         let out = out_buffer!(out, out_cap, out_len)?;
         let payer = PayerNumber::parse(payer).map_err(invalid)?;
-        normalized_to(out, RecipientNumber::parse_for_payer(value, &payer).map(|v| v.as_str().to_owned()))
+        normalized_to(
+            out,
+            RecipientNumber::parse_for_payer(value, &payer).map(|v| v.as_str().to_owned()),
+        )
     })
 }
 
@@ -274,7 +304,10 @@ pub extern "C" fn pmh_insurer_number_normalize(
     boundary(|| {
         let value = input_str!(value, len)?;
         let out = out_buffer!(out, out_cap, out_len)?;
-        normalized_to(out, InsurerNumber::parse(value).map(|v| v.as_str().to_owned()))
+        normalized_to(
+            out,
+            InsurerNumber::parse(value).map(|v| v.as_str().to_owned()),
+        )
     })
 }
 
@@ -291,7 +324,10 @@ pub extern "C" fn pmh_institution_code_normalize(
     boundary(|| {
         let value = input_str!(value, len)?;
         let out = out_buffer!(out, out_cap, out_len)?;
-        normalized_to(out, InstitutionCode::parse(value).map(|v| v.as_str().to_owned()))
+        normalized_to(
+            out,
+            InstitutionCode::parse(value).map(|v| v.as_str().to_owned()),
+        )
     })
 }
 
@@ -309,7 +345,10 @@ pub extern "C" fn pmh_municipality_code_normalize(
     boundary(|| {
         let value = input_str!(value, len)?;
         let out = out_buffer!(out, out_cap, out_len)?;
-        normalized_to(out, MunicipalityCode::parse(value).map(|v| v.as_str().to_owned()))
+        normalized_to(
+            out,
+            MunicipalityCode::parse(value).map(|v| v.as_str().to_owned()),
+        )
     })
 }
 
@@ -363,12 +402,17 @@ mod tests {
         let mut buf = [0 as c_char; PMH_ID_BUFFER_SIZE];
         let mut n = 0usize;
         let v = "５４０１６０２７".as_bytes();
-        let s = pmh_payer_number_normalize(v.as_ptr(), v.len(), buf.as_mut_ptr(), buf.len(), &mut n);
+        let s =
+            pmh_payer_number_normalize(v.as_ptr(), v.len(), buf.as_mut_ptr(), buf.len(), &mut n);
         assert_eq!(s, pmh_status::PMH_OK);
         assert_eq!(n, 8);
         let v = b"54016028";
-        let s = pmh_payer_number_normalize(v.as_ptr(), v.len(), buf.as_mut_ptr(), buf.len(), &mut n);
+        let s =
+            pmh_payer_number_normalize(v.as_ptr(), v.len(), buf.as_mut_ptr(), buf.len(), &mut n);
         assert_eq!(s, pmh_status::PMH_INVALID);
-        assert_eq!(crate::error::last_error().unwrap().detail, "ids.payer.check_digit");
+        assert_eq!(
+            crate::error::last_error().unwrap().detail,
+            "ids.payer.check_digit"
+        );
     }
 }

@@ -37,21 +37,22 @@
 use std::ffi::{c_char, CStr};
 
 // Declared in the order their items appear in pmh.h.
-pub mod status;
-pub mod error;
-pub mod string;
-pub mod ids;
 pub mod calendar;
-pub mod panic;
+pub mod error;
 mod ffi;
+pub mod ids;
+pub mod panic;
+pub mod status;
+pub mod string;
 
 pub use status::pmh_status;
 
 /// The version string of the linked library, NUL-terminated.
-const VERSION: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
-    Ok(v) => v,
-    Err(_) => panic!("the package version contains a NUL byte"),
-};
+const VERSION: &CStr =
+    match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+        Ok(v) => v,
+        Err(_) => panic!("the package version contains a NUL byte"),
+    };
 
 /// The version of the linked libpmh, e.g. "0.1.0" (compare with
 /// `PMH_VERSION_STRING` from the header you compiled against; the header's

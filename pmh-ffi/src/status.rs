@@ -67,12 +67,18 @@ impl pmh_status {
             pmh_status::PMH_OK => c"success",
             pmh_status::PMH_NULL_PARAMETER => c"a pointer parameter was NULL",
             pmh_status::PMH_INVALID_UTF8 => c"a text input was not valid UTF-8",
-            pmh_status::PMH_PANIC => c"internal error in pmh (a Rust panic was caught); please report it",
-            pmh_status::PMH_INVALID => c"the input is invalid (see pmh_last_error_message for the code)",
+            pmh_status::PMH_PANIC => {
+                c"internal error in pmh (a Rust panic was caught); please report it"
+            }
+            pmh_status::PMH_INVALID => {
+                c"the input is invalid (see pmh_last_error_message for the code)"
+            }
             pmh_status::PMH_INVALID_ARGUMENT => c"an argument was out of range",
             pmh_status::PMH_BUFFER_TOO_SMALL => c"the output buffer is too small",
             pmh_status::PMH_JSON_ERROR => c"JSON error",
-            pmh_status::PMH_INTERNAL_ERROR => c"internal error in pmh: a result could not be represented",
+            pmh_status::PMH_INTERNAL_ERROR => {
+                c"internal error in pmh: a result could not be represented"
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ fn header_path() -> PathBuf {
 
 fn generate() -> String {
     let dir = crate_dir();
-    let config = cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("read pmh-ffi/cbindgen.toml");
+    let config =
+        cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("read pmh-ffi/cbindgen.toml");
     let bindings = cbindgen::Builder::new()
         .with_config(config)
         .with_crate(&dir)
@@ -34,7 +35,11 @@ fn first_difference(a: &str, b: &str) -> String {
             return format!("line {}:\n  committed: {la}\n  generated: {lb}", i + 1);
         }
     }
-    format!("lengths differ ({} vs {} lines)", a.lines().count(), b.lines().count())
+    format!(
+        "lengths differ ({} vs {} lines)",
+        a.lines().count(),
+        b.lines().count()
+    )
 }
 
 #[test]
@@ -62,10 +67,22 @@ fn header_is_up_to_date() {
 fn header_version_macros_match_the_package() {
     let header = generate();
     for (name, value) in [
-        ("PMH_VERSION_MAJOR", env!("CARGO_PKG_VERSION_MAJOR").to_string()),
-        ("PMH_VERSION_MINOR", env!("CARGO_PKG_VERSION_MINOR").to_string()),
-        ("PMH_VERSION_PATCH", env!("CARGO_PKG_VERSION_PATCH").to_string()),
-        ("PMH_VERSION_STRING", format!("\"{}\"", env!("CARGO_PKG_VERSION"))),
+        (
+            "PMH_VERSION_MAJOR",
+            env!("CARGO_PKG_VERSION_MAJOR").to_string(),
+        ),
+        (
+            "PMH_VERSION_MINOR",
+            env!("CARGO_PKG_VERSION_MINOR").to_string(),
+        ),
+        (
+            "PMH_VERSION_PATCH",
+            env!("CARGO_PKG_VERSION_PATCH").to_string(),
+        ),
+        (
+            "PMH_VERSION_STRING",
+            format!("\"{}\"", env!("CARGO_PKG_VERSION")),
+        ),
     ] {
         let line = format!("#define {name} {value}\n");
         assert!(
@@ -88,7 +105,10 @@ fn every_export_is_declared() {
         let text = std::fs::read_to_string(&path).expect("read source");
         collect_missing(&path, &text, &header, &mut missing);
     }
-    assert!(missing.is_empty(), "exports missing from pmh.h: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "exports missing from pmh.h: {missing:?}"
+    );
 }
 
 fn collect_missing(path: &Path, text: &str, header: &str, missing: &mut Vec<String>) {
@@ -98,8 +118,13 @@ fn collect_missing(path: &Path, text: &str, header: &str, missing: &mut Vec<Stri
             continue;
         }
         let Some(sig) = lines.next() else { break };
-        let Some(rest) = sig.split("extern \"C\" fn ").nth(1) else { continue };
-        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let Some(rest) = sig.split("extern \"C\" fn ").nth(1) else {
+            continue;
+        };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
         if !header.contains(&format!(" {name}(")) && !header.contains(&format!("*{name}(")) {
             missing.push(format!("{}: {name}", path.display()));
         }

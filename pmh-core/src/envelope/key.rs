@@ -142,17 +142,32 @@ pub struct SigningKey {
 }
 
 impl SigningKey {
-    /// Generates a new key (PKCS#8 v2 for Ed25519) with the system random generator.
+    /// Generates a new key with the system random generator.
+    ///
+    /// Ed25519 keys are kept as PKCS#8 v1 (RFC 8410 without the optional
+    /// public key), the form OpenSSL writes: ring's own v2 output cannot be
+    /// read by OpenSSL 3.0 or Python `cryptography`, and interop matters more
+    /// than the embedded public key (which is recomputed on load anyway).
     pub fn generate(alg: Algorithm) -> Result<SigningKey, KeyError> {
         let rng = SystemRandom::new();
-        let doc = match alg {
-            Algorithm::EdDSA => Ed25519KeyPair::generate_pkcs8(&rng),
-            Algorithm::ES256 => {
-                EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
+        let key = match alg {
+            Algorithm::EdDSA => {
+                let v2 = Ed25519KeyPair::generate_pkcs8(&rng).map_err(|_| KeyError::Crypto)?;
+                let v1 = ed25519_v2_to_v1(v2.as_ref()).ok_or(KeyError::Crypto)?;
+                let key = Self::from_pkcs8_der(&v1)?;
+                let check =
+                    Ed25519KeyPair::from_pkcs8(v2.as_ref()).map_err(|_| KeyError::Crypto)?;
+                if check.public_key().as_ref() != key.public.as_bytes() {
+                    return Err(KeyError::Crypto);
+                }
+                key
             }
-        }
-        .map_err(|_| KeyError::Crypto)?;
-        let key = Self::from_pkcs8_der(doc.as_ref())?;
+            Algorithm::ES256 => {
+                let doc = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
+                    .map_err(|_| KeyError::Crypto)?;
+                Self::from_pkcs8_der(doc.as_ref())?
+            }
+        };
         if key.algorithm() == alg {
             Ok(key)
         } else {
@@ -366,6 +381,25 @@ impl PublicKey {
     }
 }
 
+/// DER prefix of an Ed25519 PKCS#8 v1 document, followed by the 32-byte seed.
+const ED25519_V1_PREFIX: [u8; 16] = [
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+];
+/// DER prefix of the PKCS#8 v2 document ring generates (83 bytes: seed, then public key).
+const ED25519_V2_PREFIX: [u8; 16] = [
+    0x30, 0x51, 0x02, 0x01, 0x01, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+];
+
+fn ed25519_v2_to_v1(v2: &[u8]) -> Option<Vec<u8>> {
+    if v2.len() != 83 || v2[..16] != ED25519_V2_PREFIX {
+        return None;
+    }
+    let mut v1 = Vec::with_capacity(48);
+    v1.extend_from_slice(&ED25519_V1_PREFIX);
+    v1.extend_from_slice(&v2[16..48]);
+    Some(v1)
+}
+
 const PEM_BEGIN: &str = "-----BEGIN PRIVATE KEY-----";
 const PEM_END: &str = "-----END PRIVATE KEY-----";
 
@@ -447,6 +481,22 @@ mod tests {
             der.as_slice(),
             "the loaded document is kept as is"
         );
+    }
+
+    #[test]
+    fn generated_ed25519_is_pkcs8_v1() {
+        let key = SigningKey::generate(Algorithm::EdDSA).unwrap();
+        assert_eq!(key.pkcs8_der().len(), 48);
+        assert_eq!(key.pkcs8_der()[..16], ED25519_V1_PREFIX);
+        let again = SigningKey::from_pkcs8_der(key.pkcs8_der()).unwrap();
+        assert_eq!(again.public_key(), key.public_key());
+        // ring's v2 documents load too.
+        let v2 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).unwrap();
+        assert_eq!(
+            SigningKey::from_pkcs8_der(v2.as_ref()).unwrap().algorithm(),
+            Algorithm::EdDSA
+        );
+        assert!(ed25519_v2_to_v1(&[0; 83]).is_none());
     }
 
     #[test]

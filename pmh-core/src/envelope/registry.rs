@@ -40,8 +40,8 @@ pub fn is_valid_message_type(text: &str) -> bool {
 
 /// The payload validators, keyed by message type.
 ///
-/// [`Validators::default()`] holds the built-in domain validators (other modules
-/// register theirs there); [`Validators::new()`] is empty. Both [`crate::envelope::seal()`]
+/// [`Validators::default()`] holds the built-in domain validators (the table
+/// [`crate::messages::MESSAGE_TYPES`]); [`Validators::new()`] is empty. Both [`crate::envelope::seal()`]
 /// and [`crate::envelope::open()`] run the validator of the message type.
 ///
 /// ```

@@ -41,7 +41,7 @@
 //! - **Caps**: `cap` (outpatient + inpatient combined, all institutions summed:
 //!   指定難病 and 小児慢性, §4.1/§4.2) and/or separate `capOutpatient` (外来 and
 //!   調剤) / `capInpatient` (入院), taken from the certificate's
-//!   [`CopaymentRule`](super::CopaymentRule). An entry is capped by every cap
+//!   [`CopaymentRule`]. An entry is capped by every cap
 //!   that covers its setting. A ledger without caps still records visits (for
 //!   `maxChargedVisitsPerMonth`, see [`CapLedger::charged_visits_at`]).
 //! - **Money** is integer yen (`i64`), never negative, and at most

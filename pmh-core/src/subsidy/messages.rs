@@ -195,3 +195,142 @@ pub fn validate_eligibility_result(payload: &Value) -> Report {
     }
     report
 }
+
+/// Rules of `subsidy.copayment.record` (a cap-ledger entry reported to the hub).
+pub mod record_rules {
+    use crate::validate::Rule;
+
+    /// `month` is not `YYYY-MM`.
+    pub const MONTH: Rule = Rule::error(
+        "subsidy.record.month",
+        "月はYYYY-MM形式で入力してください。",
+        "month must be YYYY-MM.",
+    );
+    /// The entry's date is not in `month`.
+    pub const DATE_OUTSIDE_MONTH: Rule = Rule::error(
+        "subsidy.record.date_outside_month",
+        "受診日が管理票の月に含まれません。",
+        "The entry's date is not in the ledger month.",
+    );
+    /// `id` empty or longer than 64 characters.
+    pub const ID: Rule = Rule::error(
+        "subsidy.record.id",
+        "記録IDは1〜64文字で入力してください。",
+        "The entry id must have 1 to 64 characters.",
+    );
+    /// `charged` exceeds `copayDue`.
+    pub const CHARGED_EXCEEDS_DUE: Rule = Rule::error(
+        "subsidy.record.charged_exceeds_due",
+        "徴収額が上限適用前の負担額を超えています。",
+        "charged exceeds copayDue.",
+    );
+}
+
+/// `subsidy.copayment.record`: `{"payerNumber", "month": "YYYY-MM", "entry":
+/// {"id", "date", "institutionCode", "setting", "totalCost", "copayDue",
+/// "charged", "cumulative"?}}` (see [`super::ledger::LedgerRecord`]).
+///
+/// ```
+/// use pmh_core::subsidy::messages::validate_copayment_record;
+/// let ok = serde_json::json!({"payerNumber": "54136015", "month": "2024-05", "entry": {
+///     "id": "v-1", "date": "2024-05-10", "institutionCode": "1310000011", "setting": "outpatient",
+///     "totalCost": 30000, "copayDue": 6000, "charged": 6000}});
+/// assert!(validate_copayment_record(&ok).is_ok());
+/// ```
+pub fn validate_copayment_record(payload: &Value) -> Report {
+    let mut report = Report::new();
+    let Some(obj) = object(payload, "", &mut report, &rules::NOT_OBJECT) else {
+        return report;
+    };
+    for key in obj.keys() {
+        if !matches!(key.as_str(), "payerNumber" | "month" | "entry") {
+            let mut p = String::new();
+            crate::validate::push_token(&mut p, key);
+            report.push(&rules::UNKNOWN_FIELD, p);
+        }
+    }
+    if let Some(s) = string(obj, "payerNumber", "", &mut report) {
+        PayerNumber::parse_reporting(s, "/payerNumber", &mut report);
+    }
+    let month = string(obj, "month", "", &mut report).and_then(|s| {
+        let m = crate::calendar::parse_iso_date(&format!("{s}-01")).filter(|_| s.len() == 7);
+        if m.is_none() {
+            report.push(&record_rules::MONTH, "/month");
+        }
+        m
+    });
+    let Some(entry) = field(obj, "entry", "", &mut report) else {
+        return report;
+    };
+    let Some(e) = object(entry, "/entry", &mut report, &rules::TYPE) else {
+        return report;
+    };
+    const ENTRY_FIELDS: &[&str] = &[
+        "id",
+        "date",
+        "institutionCode",
+        "setting",
+        "totalCost",
+        "copayDue",
+        "charged",
+        "cumulative",
+    ];
+    for key in e.keys() {
+        if !ENTRY_FIELDS.contains(&key.as_str()) {
+            let mut p = String::from("/entry");
+            crate::validate::push_token(&mut p, key);
+            report.push(&rules::UNKNOWN_FIELD, p);
+        }
+    }
+    if let Some(id) = string(e, "id", "/entry", &mut report) {
+        if id.is_empty() || id.chars().count() > super::ledger::MAX_ID_LEN {
+            report.push(&record_rules::ID, "/entry/id");
+        }
+    }
+    if let Some(d) = string(e, "date", "/entry", &mut report) {
+        match crate::calendar::parse_iso_date(d) {
+            None => report.push(&rules::DATE, "/entry/date"),
+            Some(date) => {
+                use chrono::Datelike;
+                if month.is_some_and(|m| (m.year(), m.month()) != (date.year(), date.month())) {
+                    report.push(&record_rules::DATE_OUTSIDE_MONTH, "/entry/date");
+                }
+            }
+        }
+    }
+    if let Some(code) = string(e, "institutionCode", "/entry", &mut report) {
+        InstitutionCode::parse_reporting(code, "/entry/institutionCode", &mut report);
+    }
+    if let Some(s) = string(e, "setting", "/entry", &mut report) {
+        if !matches!(s, "outpatient" | "inpatient" | "pharmacy") {
+            report.push(&rules::ENUM, "/entry/setting");
+        }
+    }
+    let mut amount = |key: &str, required: bool| -> Option<i64> {
+        let v = match e.get(key) {
+            None if required => {
+                report.push(&rules::REQUIRED, format!("/entry/{key}"));
+                return None;
+            }
+            None => return None,
+            Some(v) => v,
+        };
+        let n = v
+            .as_i64()
+            .filter(|n| (0..=super::ledger::MAX_AMOUNT).contains(n));
+        if n.is_none() {
+            report.push(&rules::AMOUNT, format!("/entry/{key}"));
+        }
+        n
+    };
+    amount("totalCost", true);
+    let due = amount("copayDue", true);
+    let charged = amount("charged", true);
+    amount("cumulative", false);
+    if let (Some(due), Some(charged)) = (due, charged) {
+        if charged > due {
+            report.push(&record_rules::CHARGED_EXCEEDS_DUE, "/entry/charged");
+        }
+    }
+    report
+}

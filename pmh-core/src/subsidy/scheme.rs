@@ -103,14 +103,21 @@ pub fn category_index(scheme: &Scheme, segment: Option<&str>) -> Option<usize> {
         Some(s) => scheme
             .categories
             .iter()
-            .position(|c| *c == normalize_roman(s).as_str()),
+            .position(|c| *c == s)
+            .or_else(|| {
+                let wanted = normalize_roman(s);
+                scheme.categories.iter().position(|c| *c == wanted)
+            }),
     }
 }
 
 /// The tier named `income_segment`, if known.
 pub fn tier_for(scheme: &'static Scheme, income_segment: &str) -> Option<&'static Tier> {
-    let wanted = normalize_roman(income_segment);
-    scheme.tiers.iter().find(|t| t.name == wanted)
+    // Exact spelling first: no allocation on the common path.
+    scheme.tiers.iter().find(|t| t.name == income_segment).or_else(|| {
+        let wanted = normalize_roman(income_segment);
+        scheme.tiers.iter().find(|t| t.name == wanted)
+    })
 }
 
 /// The monthly cap for a tier and category; `None` when either is unknown.
@@ -129,7 +136,6 @@ fn normalize_roman(s: &str) -> String {
     s.trim()
         .replace(['Ⅱ'], "II")
         .replace(['Ⅰ', 'Ｉ', '１'], "I")
-        .replace("I I", "II")
 }
 
 #[cfg(test)]

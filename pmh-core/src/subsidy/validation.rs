@@ -219,8 +219,11 @@ pub fn validate_certificate_at(
     }
     if let Some(s) = c.string("myNumber", true) {
         c.halfwidth_digits("myNumber", s);
-        let path = c.path("myNumber");
-        MyNumber::parse_reporting(s, &path, c.report);
+        // Fast path: a clean ASCII number has nothing to report (no path to build).
+        if !(s.is_ascii() && MyNumber::parse(s).is_ok()) {
+            let path = c.path("myNumber");
+            MyNumber::parse_reporting(s, &path, c.report);
+        }
     }
     let birth = c.basic_five_info();
     c.flag("isNotDisclosed", false);
@@ -246,8 +249,13 @@ pub fn validate_certificate_at(
         if rule == RecipientRule::National {
             c.halfwidth_digits("medicalSubsidyRecipientNumber", s);
         }
-        let path = c.path("medicalSubsidyRecipientNumber");
-        RecipientNumber::parse_reporting(s, rule, &path, c.report);
+        // Fast path unless a local 7-digit number could still draw a check-digit warning.
+        let may_warn =
+            rule == RecipientRule::Local && s.len() == 7 && text::is_halfwidth_digits(s);
+        if may_warn || !(s.is_ascii() && RecipientNumber::parse(s, rule).is_ok()) {
+            let path = c.path("medicalSubsidyRecipientNumber");
+            RecipientNumber::parse_reporting(s, rule, &path, c.report);
+        }
     }
     for key in [
         "certificationSubKey",
@@ -438,13 +446,16 @@ impl<'a> Ctx<'a> {
     fn payer(&mut self, s: &str, options: &ValidationOptions) -> Option<u8> {
         const KEY: &str = "medicalSubsidyInsurerNumber";
         self.halfwidth_digits(KEY, s);
-        let path = self.path(KEY);
-        let mut sub = Report::new();
-        PayerNumber::parse_reporting(s, &path, &mut sub);
         let law = match s.as_bytes() {
             [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => Some((a - b'0') * 10 + (b - b'0')),
             _ => None,
         };
+        if s.is_ascii() && PayerNumber::parse(s).is_ok() {
+            return law;
+        }
+        let path = self.path(KEY);
+        let mut sub = Report::new();
+        PayerNumber::parse_reporting(s, &path, &mut sub);
         let local = law
             .and_then(crate::ids::LawCode::new)
             .is_none_or(|l| !l.is_national());
@@ -528,8 +539,10 @@ impl<'a> Ctx<'a> {
             };
             c.unknown_fields(&["institutionCode", "name"]);
             if let Some(code) = c.string("institutionCode", true) {
-                let path = c.path("institutionCode");
-                InstitutionCode::parse_reporting(code, &path, c.report);
+                if !(code.is_ascii() && InstitutionCode::parse(code).is_ok()) {
+                    let path = c.path("institutionCode");
+                    InstitutionCode::parse_reporting(code, &path, c.report);
+                }
             }
             if let Some(name) = c.string("name", false) {
                 c.max_len("name", name, 100);

@@ -1,0 +1,593 @@
+/*
+ * C tests of libpmh: every export through its success and failure paths
+ * (NULL for every pointer parameter, invalid UTF-8, wrong lengths, buffers
+ * too small), checking that out-parameters are written only on PMH_OK and
+ * that every returned string is freed (run under valgrind by run.sh).
+ *
+ * Built with -std=c99 -Wall -Wextra -Werror -pedantic, linked statically and
+ * dynamically. Define PMH_TEST_PANIC (library built with the cargo feature
+ * test-panic) to test the panic boundary too.
+ */
+#include "pmh.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+/* (pointer, length) of a C string literal, as pmh takes text. */
+#define TXT(s) (const uint8_t *)(s), strlen(s)
+
+/* Sentinels: out-parameters must keep them on failure. */
+#define SENTINEL_LEN ((size_t)0x5a5a5a5a)
+#define SENTINEL_BYTE 'Z'
+static char *const SENTINEL_PTR = (char *)&check_passed;
+
+static const uint8_t BAD_UTF8[] = {'5', '4', 0xff, 0xfe, '6', '0', '2', '7'};
+
+/* The last-error message of this thread (a copy, freed here). */
+static char last_message[256];
+static const char *last_error(void) {
+  char *msg = NULL;
+  size_t len = 0;
+  last_message[0] = '\0';
+  if (pmh_last_error_message(&msg, &len) == PMH_OK && msg != NULL) {
+    CHECK(strlen(msg) == len);
+    if (len < sizeof last_message) {
+      memcpy(last_message, msg, len + 1);
+    }
+    pmh_string_free(msg);
+  } else {
+    CHECK(0 && "pmh_last_error_message failed");
+  }
+  return last_message;
+}
+
+static int buffer_untouched(const char *buf, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (buf[i] != SENTINEL_BYTE) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void test_version_and_messages(void) {
+  uint32_t s;
+  const char *m;
+  CHECK_STR(pmh_version(), PMH_VERSION_STRING);
+  CHECK(PMH_VERSION_MAJOR == 0 && PMH_VERSION_MINOR >= 1);
+  CHECK(PMH_OK == 0);
+  CHECK(PMH_NULL_PARAMETER == 1 && PMH_INVALID_UTF8 == 2 && PMH_PANIC == 3);
+  CHECK(PMH_INVALID == 4 && PMH_INVALID_ARGUMENT == 5 && PMH_BUFFER_TOO_SMALL == 6);
+  CHECK(PMH_JSON_ERROR == 7 && PMH_INTERNAL_ERROR == 8);
+  for (s = 0; s <= 8; s++) {
+    m = pmh_status_message(s);
+    CHECK(m != NULL && strlen(m) > 0 && strcmp(m, "unknown pmh_status value") != 0);
+  }
+  CHECK_STR(pmh_status_message(PMH_OK), "success");
+  CHECK_STR(pmh_status_message(9), "unknown pmh_status value");
+  CHECK_STR(pmh_status_message(100), "unknown pmh_status value");
+  CHECK_STR(pmh_status_message(UINT32_MAX), "unknown pmh_status value");
+}
+
+static void test_last_error(void) {
+  char *msg = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN;
+  char buf[PMH_ID_BUFFER_SIZE];
+  size_t n;
+
+  /* A success clears the last error. */
+  CHECK_STATUS(pmh_payer_number_normalize(TXT("54016027"), buf, sizeof buf, &n), PMH_OK);
+  CHECK_STATUS(pmh_last_error_status(), PMH_OK);
+  CHECK_STR(last_error(), "");
+
+  CHECK_STATUS(pmh_payer_number_normalize(TXT("54016028"), buf, sizeof buf, &n), PMH_INVALID);
+  CHECK_STATUS(pmh_last_error_status(), PMH_INVALID);
+  CHECK_STR(last_error(), "ids.payer.check_digit");
+  /* Reading it twice gives the same; NULL out-params fail without changing it. */
+  CHECK_STR(last_error(), "ids.payer.check_digit");
+  CHECK_STATUS(pmh_last_error_message(NULL, &len), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_last_error_message(&msg, NULL), PMH_NULL_PARAMETER);
+  CHECK(msg == SENTINEL_PTR && len == SENTINEL_LEN);
+  CHECK_STATUS(pmh_last_error_status(), PMH_INVALID);
+  CHECK_STR(last_error(), "ids.payer.check_digit");
+  /* Static functions do not change it either. */
+  (void)pmh_status_message(PMH_PANIC);
+  (void)pmh_version();
+  pmh_string_free(NULL);
+  CHECK_STR(last_error(), "ids.payer.check_digit");
+}
+
+/* ------------------------------------------------------------------ */
+
+typedef pmh_status (*normalize_fn)(const uint8_t *, size_t, char *, size_t, size_t *);
+
+/* The common contract of every caller-buffer identifier function. */
+static void test_normalizer(const char *name, normalize_fn f, const char *valid, const char *expected,
+                            const char *invalid, const char *invalid_code, const char *short_code,
+                            pmh_status truncated_status) {
+  char buf[PMH_ID_BUFFER_SIZE];
+  size_t n;
+  size_t want = strlen(expected);
+  fprintf(stderr, "  %s\n", name);
+
+  /* Success, with exactly enough room. */
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  n = SENTINEL_LEN;
+  CHECK_STATUS(f(TXT(valid), buf, sizeof buf, &n), PMH_OK);
+  CHECK_STR(buf, expected);
+  CHECK(n == want);
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  CHECK_STATUS(f(TXT(valid), buf, want + 1, &n), PMH_OK);
+  CHECK(n == want && buf[want] == '\0' && buf[want + 1] == SENTINEL_BYTE);
+
+  /* Too small: nothing written. */
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  n = SENTINEL_LEN;
+  CHECK_STATUS(f(TXT(valid), buf, want, &n), PMH_BUFFER_TOO_SMALL);
+  CHECK_STATUS(f(TXT(valid), buf, 0, &n), PMH_BUFFER_TOO_SMALL);
+  CHECK_STATUS(f(TXT(valid), buf, 1, &n), PMH_BUFFER_TOO_SMALL);
+  CHECK(buffer_untouched(buf, sizeof buf) && n == SENTINEL_LEN);
+  CHECK_STATUS(pmh_last_error_status(), PMH_BUFFER_TOO_SMALL);
+
+  /* Invalid value: the code, never the value. */
+  CHECK_STATUS(f(TXT(invalid), buf, sizeof buf, &n), PMH_INVALID);
+  CHECK_STR(last_error(), invalid_code);
+  CHECK(buffer_untouched(buf, sizeof buf) && n == SENTINEL_LEN);
+
+  /* Wrong lengths: empty, truncated, absurd. */
+  CHECK_STATUS(f((const uint8_t *)valid, 0, buf, sizeof buf, &n), PMH_INVALID);
+  CHECK_STR(last_error(), short_code);
+  /* Cutting the last byte: a fixed-length kind becomes too short; a
+     full-width digit becomes invalid UTF-8; a local recipient stays valid. */
+  CHECK_STATUS(f((const uint8_t *)valid, strlen(valid) - 1, buf, sizeof buf, &n),
+               truncated_status);
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  n = SENTINEL_LEN;
+  CHECK_STATUS(f((const uint8_t *)valid, SIZE_MAX, buf, sizeof buf, &n), PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(f((const uint8_t *)valid, (size_t)PTRDIFF_MAX + 1, buf, sizeof buf, &n),
+               PMH_INVALID_ARGUMENT);
+
+  /* Invalid UTF-8. */
+  CHECK_STATUS(f(BAD_UTF8, sizeof BAD_UTF8, buf, sizeof buf, &n), PMH_INVALID_UTF8);
+  CHECK_STR(last_error(), "parameter `value` is not valid UTF-8");
+
+  /* NULL for every pointer parameter. */
+  CHECK_STATUS(f(NULL, 0, buf, sizeof buf, &n), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `value` is NULL");
+  CHECK_STATUS(f(NULL, 8, buf, sizeof buf, &n), PMH_NULL_PARAMETER);
+  CHECK_STATUS(f(TXT(valid), NULL, sizeof buf, &n), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out` is NULL");
+  CHECK_STATUS(f(TXT(valid), NULL, 0, &n), PMH_NULL_PARAMETER);
+  CHECK_STATUS(f(TXT(valid), buf, sizeof buf, NULL), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_len` is NULL");
+  CHECK_STATUS(f(NULL, 0, NULL, 0, NULL), PMH_NULL_PARAMETER);
+  CHECK(buffer_untouched(buf, sizeof buf) && n == SENTINEL_LEN);
+}
+
+static void test_identifiers(void) {
+  char buf[PMH_ID_BUFFER_SIZE];
+  size_t n;
+
+  test_normalizer("payer", pmh_payer_number_normalize, "54016027", "54016027", "54016028",
+                  "ids.payer.check_digit", "ids.payer.length", PMH_INVALID);
+  test_normalizer("payer full-width", pmh_payer_number_normalize, "５４０１６０２７", "54016027",
+                  "5401602X", "ids.payer.non_digit", "ids.payer.length", PMH_INVALID_UTF8);
+  test_normalizer("recipient national", pmh_recipient_number_normalize_national, "1234566",
+                  "1234566", "1234567", "ids.recipient.check_digit", "ids.recipient.length",
+                  PMH_INVALID);
+  test_normalizer("recipient local", pmh_recipient_number_normalize_local, "AB12345678",
+                  "AB12345678", "AB-123", "ids.recipient.non_alphanumeric",
+                  "ids.recipient.length", PMH_OK);
+  test_normalizer("insurer", pmh_insurer_number_normalize, "01130012", "01130012", "01130013",
+                  "ids.insurer.check_digit", "ids.insurer.length", PMH_INVALID);
+  test_normalizer("insurer kokuho", pmh_insurer_number_normalize, "  138057", "138057",
+                  "1380", "ids.insurer.length", "ids.insurer.length", PMH_INVALID);
+  test_normalizer("institution", pmh_institution_code_normalize, "3618010015", "3618010015",
+                  "3618010016", "ids.institution.check_digit", "ids.institution.length",
+                  PMH_INVALID);
+  test_normalizer("municipality", pmh_municipality_code_normalize, "131016", "131016", "131017",
+                  "ids.municipality.check_digit", "ids.municipality.length", PMH_INVALID);
+  test_normalizer("my number mask", pmh_my_number_mask, "983205673214", "********3214",
+                  "983205673210", "ids.mynumber.check_digit", "ids.mynumber.length",
+                  PMH_INVALID);
+
+  /* A local recipient number of 30 characters fills PMH_ID_BUFFER_SIZE. */
+  CHECK_STATUS(pmh_recipient_number_normalize_local(TXT("ABCDEFGHIJ0123456789abcdefghij"), buf,
+                                                    sizeof buf, &n),
+               PMH_OK);
+  CHECK(n == 30);
+  CHECK_STATUS(pmh_recipient_number_normalize_local(TXT("ABCDEFGHIJ0123456789abcdefghijk"), buf,
+                                                    sizeof buf, &n),
+               PMH_INVALID);
+  CHECK_STR(last_error(), "ids.recipient.length");
+}
+
+static void test_recipient_for_payer(void) {
+  char buf[PMH_ID_BUFFER_SIZE];
+  size_t n = SENTINEL_LEN;
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+
+  /* National payer (法別 54): the national rule. */
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("54016027"), TXT("1234566"), buf,
+                                                        sizeof buf, &n),
+               PMH_OK);
+  CHECK_STR(buf, "1234566");
+  CHECK(n == 7);
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  n = SENTINEL_LEN;
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("54016027"), TXT("A-1"), buf,
+                                                        sizeof buf, &n),
+               PMH_INVALID);
+  CHECK(strncmp(last_error(), "ids.recipient.", 14) == 0);
+  /* Local payer (法別 88): the local rule. */
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("88134457"), TXT("AB12"), buf,
+                                                        sizeof buf, &n),
+               PMH_OK);
+  CHECK_STR(buf, "AB12");
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  n = SENTINEL_LEN;
+  /* An invalid payer: its code. */
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("88134458"), TXT("AB12"), buf,
+                                                        sizeof buf, &n),
+               PMH_INVALID);
+  CHECK_STR(last_error(), "ids.payer.check_digit");
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(NULL, 0, TXT("AB12"), buf, sizeof buf, &n),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `payer` is NULL");
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("88134457"), NULL, 4, buf, sizeof buf,
+                                                        &n),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `value` is NULL");
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("88134457"), TXT("AB12"), NULL,
+                                                        sizeof buf, &n),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("88134457"), TXT("AB12"), buf,
+                                                        sizeof buf, NULL),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(BAD_UTF8, sizeof BAD_UTF8, TXT("AB12"), buf,
+                                                        sizeof buf, &n),
+               PMH_INVALID_UTF8);
+  CHECK_STR(last_error(), "parameter `payer` is not valid UTF-8");
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("88134457"), BAD_UTF8, sizeof BAD_UTF8,
+                                                        buf, sizeof buf, &n),
+               PMH_INVALID_UTF8);
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer(TXT("88134457"), TXT("AB12"), buf, 4, &n),
+               PMH_BUFFER_TOO_SMALL);
+  CHECK_STATUS(pmh_recipient_number_normalize_for_payer((const uint8_t *)"88134457", SIZE_MAX,
+                                                        TXT("AB12"), buf, sizeof buf, &n),
+               PMH_INVALID_ARGUMENT);
+  CHECK(buffer_untouched(buf, sizeof buf) && n == SENTINEL_LEN);
+}
+
+static void test_my_number(void) {
+  const char *msg;
+  CHECK_STATUS(pmh_my_number_check(TXT("983205673214")), PMH_OK);
+  CHECK_STATUS(pmh_my_number_check(TXT("９８３２０５６７３２１４")), PMH_OK);
+  CHECK_STATUS(pmh_my_number_check(TXT("983205673210")), PMH_INVALID);
+  msg = last_error();
+  CHECK_STR(msg, "ids.mynumber.check_digit");
+  CHECK(strstr(msg, "98320567") == NULL);
+  CHECK_STATUS(pmh_my_number_check(TXT("98320567321")), PMH_INVALID);
+  CHECK_STR(last_error(), "ids.mynumber.length");
+  CHECK_STATUS(pmh_my_number_check(TXT("98320567321a")), PMH_INVALID);
+  CHECK_STR(last_error(), "ids.mynumber.non_digit");
+  CHECK_STATUS(pmh_my_number_check((const uint8_t *)"", 0), PMH_INVALID);
+  CHECK_STATUS(pmh_my_number_check(NULL, 0), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_my_number_check(NULL, 12), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_my_number_check(BAD_UTF8, sizeof BAD_UTF8), PMH_INVALID_UTF8);
+  CHECK_STATUS(pmh_my_number_check((const uint8_t *)"983205673214", SIZE_MAX), PMH_INVALID_ARGUMENT);
+}
+
+/* ------------------------------------------------------------------ */
+
+typedef pmh_status (*json_fn)(const uint8_t *, size_t, char **, size_t *);
+
+static pmh_status id_check_payer(const uint8_t *v, size_t len, char **out, size_t *out_len) {
+  return pmh_id_check(PMH_ID_KIND_PAYER, v, len, out, out_len);
+}
+
+/* NULL / UTF-8 / length failures of a JSON-returning function. */
+static void test_json_failures(const char *name, json_fn f, const char *valid) {
+  char *json = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN;
+  fprintf(stderr, "  %s\n", name);
+  CHECK_STATUS(f(NULL, 0, &json, &len), PMH_NULL_PARAMETER);
+  CHECK_STATUS(f(NULL, 5, &json, &len), PMH_NULL_PARAMETER);
+  CHECK_STATUS(f(TXT(valid), NULL, &len), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_json` is NULL");
+  CHECK_STATUS(f(TXT(valid), &json, NULL), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_len` is NULL");
+  CHECK_STATUS(f(NULL, 0, NULL, NULL), PMH_NULL_PARAMETER);
+  CHECK_STATUS(f(BAD_UTF8, sizeof BAD_UTF8, &json, &len), PMH_INVALID_UTF8);
+  CHECK_STATUS(f((const uint8_t *)valid, SIZE_MAX, &json, &len), PMH_INVALID_ARGUMENT);
+  CHECK(json == SENTINEL_PTR && len == SENTINEL_LEN);
+}
+
+/* The JSON a call returned (caller frees), or NULL. Takes the out-params by
+   address: they are read only after the call has run. */
+static char *json_of(pmh_status status, char **json, const size_t *len) {
+  CHECK_STATUS(status, PMH_OK);
+  if (status != PMH_OK) {
+    return NULL;
+  }
+  CHECK(*json != NULL && strlen(*json) == *len);
+  return *json;
+}
+
+static void test_id_check(void) {
+  char *json = NULL;
+  size_t len = 0;
+  char *j;
+
+  j = json_of(pmh_id_check(PMH_ID_KIND_AUTO, TXT("54016027"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":true") && strstr(j, "\"kind\":\"payer\"") &&
+        strstr(j, "\"normalized\":\"54016027\""));
+  pmh_string_free(j);
+
+  /* An invalid identifier is still PMH_OK: the verdict is in the JSON. */
+  j = json_of(pmh_id_check(PMH_ID_KIND_PAYER, TXT("88134458"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":false") && strstr(j, "ids.payer.check_digit") &&
+        strstr(j, "\"normalized\":null"));
+  pmh_string_free(j);
+
+  /* Full-width digits: valid, with a warning. */
+  j = json_of(pmh_id_check(PMH_ID_KIND_AUTO, TXT("１３１０１６"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":true") && strstr(j, "\"kind\":\"municipality\"") &&
+        strstr(j, "ids.fullwidth_digits"));
+  pmh_string_free(j);
+
+  /* My Number: only the masked form, never the number; never guessed. */
+  j = json_of(pmh_id_check(PMH_ID_KIND_MY_NUMBER, TXT("983205673214"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":true") && strstr(j, "********3214") &&
+        strstr(j, "983205673214") == NULL);
+  pmh_string_free(j);
+  j = json_of(pmh_id_check(PMH_ID_KIND_AUTO, TXT("983205673214"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":false") && strstr(j, "ids.kind.unknown") &&
+        strstr(j, "983205673214") == NULL);
+  pmh_string_free(j);
+
+  /* Every kind. */
+  j = json_of(pmh_id_check(PMH_ID_KIND_RECIPIENT, TXT("1234566"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":true") && strstr(j, "\"kind\":\"recipient\""));
+  pmh_string_free(j);
+  j = json_of(pmh_id_check(PMH_ID_KIND_INSURER, TXT("  138057"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":true") && strstr(j, "\"normalized\":\"138057\""));
+  pmh_string_free(j);
+  j = json_of(pmh_id_check(PMH_ID_KIND_INSTITUTION, TXT("3618010015"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":true") && strstr(j, "\"kind\":\"institution\""));
+  pmh_string_free(j);
+  j = json_of(pmh_id_check(PMH_ID_KIND_MUNICIPALITY, TXT("131017"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":false") && strstr(j, "ids.municipality.check_digit"));
+  pmh_string_free(j);
+  /* Empty input. */
+  j = json_of(pmh_id_check(PMH_ID_KIND_AUTO, (const uint8_t *)"", 0, &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"valid\":false"));
+  pmh_string_free(j);
+
+  /* Unknown kind: nothing written. */
+  json = SENTINEL_PTR;
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_id_check(7, TXT("54016027"), &json, &len), PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_id_check(UINT32_MAX, TXT("54016027"), &json, &len), PMH_INVALID_ARGUMENT);
+  CHECK_STR(last_error(), "unknown pmh_id_kind value");
+  CHECK(json == SENTINEL_PTR && len == SENTINEL_LEN);
+
+  test_json_failures("pmh_id_check", id_check_payer, "54016027");
+
+  /* Recipient rules. */
+  j = json_of(pmh_id_check_recipient(PMH_RECIPIENT_RULE_LOCAL, TXT("AB12345678"), &json, &len),
+              &json, &len);
+  CHECK(j && strstr(j, "\"valid\":true"));
+  pmh_string_free(j);
+  j = json_of(pmh_id_check_recipient(PMH_RECIPIENT_RULE_NATIONAL, TXT("AB12345678"), &json, &len),
+              &json, &len);
+  CHECK(j && strstr(j, "\"valid\":false"));
+  pmh_string_free(j);
+  json = SENTINEL_PTR;
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_id_check_recipient(0, TXT("1234566"), &json, &len), PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_id_check_recipient(3, TXT("1234566"), &json, &len), PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_id_check_recipient(PMH_RECIPIENT_RULE_LOCAL, NULL, 0, &json, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_id_check_recipient(PMH_RECIPIENT_RULE_LOCAL, TXT("AB"), NULL, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_id_check_recipient(PMH_RECIPIENT_RULE_LOCAL, TXT("AB"), &json, NULL),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_id_check_recipient(PMH_RECIPIENT_RULE_LOCAL, BAD_UTF8, sizeof BAD_UTF8, &json,
+                                      &len),
+               PMH_INVALID_UTF8);
+  CHECK(json == SENTINEL_PTR && len == SENTINEL_LEN);
+
+  j = json_of(pmh_id_check_recipient_for_payer(TXT("88134457"), TXT("AB12"), &json, &len), &json,
+              &len);
+  CHECK(j && strstr(j, "\"valid\":true"));
+  pmh_string_free(j);
+  j = json_of(pmh_id_check_recipient_for_payer(TXT("54016027"), TXT("AB12"), &json, &len), &json,
+              &len);
+  CHECK(j && strstr(j, "\"valid\":false"));
+  pmh_string_free(j);
+  json = SENTINEL_PTR;
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_id_check_recipient_for_payer(TXT("5401602"), TXT("AB12"), &json, &len),
+               PMH_INVALID);
+  CHECK_STR(last_error(), "ids.payer.length");
+  CHECK_STATUS(pmh_id_check_recipient_for_payer(NULL, 0, TXT("AB12"), &json, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_id_check_recipient_for_payer(TXT("54016027"), NULL, 0, &json, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_id_check_recipient_for_payer(TXT("54016027"), TXT("AB12"), NULL, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_id_check_recipient_for_payer(TXT("54016027"), TXT("AB12"), &json, NULL),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_id_check_recipient_for_payer(BAD_UTF8, sizeof BAD_UTF8, TXT("AB12"), &json,
+                                                &len),
+               PMH_INVALID_UTF8);
+  CHECK_STATUS(pmh_id_check_recipient_for_payer(TXT("54016027"), BAD_UTF8, sizeof BAD_UTF8, &json,
+                                                &len),
+               PMH_INVALID_UTF8);
+  CHECK(json == SENTINEL_PTR && len == SENTINEL_LEN);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void test_dates(void) {
+  char buf[PMH_DATE_BUFFER_SIZE];
+  char *json = NULL;
+  size_t len = 0;
+  size_t n = 0;
+  char *j;
+
+  j = json_of(pmh_date_convert(TXT("R6.4.1"), &json, &len), &json, &len);
+  CHECK_STR(j, "{\"iso\":\"2024-04-01\",\"era\":\"令和\",\"eraYear\":6,\"short\":\"R6.4.1\","
+               "\"kanji\":\"令和6年4月1日\",\"receipt\":\"5060401\",\"fiscalYear\":2024}");
+  pmh_string_free(j);
+  j = json_of(pmh_date_convert(TXT("2019-04-30"), &json, &len), &json, &len);
+  CHECK(j && strstr(j, "\"era\":\"平成\"") && strstr(j, "\"eraYear\":31"));
+  pmh_string_free(j);
+
+  json = SENTINEL_PTR;
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_date_convert(TXT("2023-02-29"), &json, &len), PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.invalid_date");
+  CHECK_STATUS(pmh_date_convert(TXT("平成31年5月1日"), &json, &len), PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.outside_era");
+  CHECK_STATUS(pmh_date_convert(TXT("X6.4.1"), &json, &len), PMH_INVALID);
+  CHECK_STATUS(pmh_date_convert((const uint8_t *)"", 0, &json, &len), PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.format");
+  CHECK(json == SENTINEL_PTR && len == SENTINEL_LEN);
+  test_json_failures("pmh_date_convert", pmh_date_convert, "R6.4.1");
+
+  /* 和暦 -> ISO */
+  CHECK_STATUS(pmh_date_to_iso(TXT("令和元年5月1日"), buf, sizeof buf, &n), PMH_OK);
+  CHECK_STR(buf, "2019-05-01");
+  CHECK(n == 10);
+  CHECK_STATUS(pmh_date_to_iso(TXT("5060401"), buf, 11, &n), PMH_OK);
+  CHECK_STR(buf, "2024-04-01");
+  CHECK_STATUS(pmh_date_to_iso(TXT("Ｒ６．４．１"), buf, sizeof buf, &n), PMH_OK);
+  CHECK_STR(buf, "2024-04-01");
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  n = SENTINEL_LEN;
+  CHECK_STATUS(pmh_date_to_iso(TXT("R6.4.1"), buf, 10, &n), PMH_BUFFER_TOO_SMALL);
+  CHECK_STATUS(pmh_date_to_iso(TXT("R6.2.30"), buf, sizeof buf, &n), PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.invalid_date");
+  CHECK_STATUS(pmh_date_to_iso(TXT("令和6年4月"), buf, sizeof buf, &n), PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.precision");
+  CHECK_STATUS(pmh_date_to_iso((const uint8_t *)"R6.4.1", 4, buf, sizeof buf, &n), PMH_INVALID);
+  CHECK_STATUS(pmh_date_to_iso(NULL, 0, buf, sizeof buf, &n), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `input` is NULL");
+  CHECK_STATUS(pmh_date_to_iso(TXT("R6.4.1"), NULL, sizeof buf, &n), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_date_to_iso(TXT("R6.4.1"), buf, sizeof buf, NULL), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_date_to_iso(BAD_UTF8, sizeof BAD_UTF8, buf, sizeof buf, &n), PMH_INVALID_UTF8);
+  CHECK_STATUS(pmh_date_to_iso((const uint8_t *)"R6.4.1", SIZE_MAX, buf, sizeof buf, &n),
+               PMH_INVALID_ARGUMENT);
+  CHECK(buffer_untouched(buf, sizeof buf) && n == SENTINEL_LEN);
+
+  /* ISO -> 和暦 */
+  CHECK_STATUS(pmh_date_from_iso(TXT("2024-04-01"), PMH_ERA_FORMAT_SHORT, buf, sizeof buf, &n),
+               PMH_OK);
+  CHECK_STR(buf, "R6.4.1");
+  CHECK(n == 6);
+  CHECK_STATUS(pmh_date_from_iso(TXT("2019-05-01"), PMH_ERA_FORMAT_KANJI, buf, sizeof buf, &n),
+               PMH_OK);
+  CHECK_STR(buf, "令和元年5月1日");
+  CHECK(n == strlen("令和元年5月1日"));
+  CHECK_STATUS(pmh_date_from_iso(TXT("2024-04-01"), PMH_ERA_FORMAT_RECEIPT, buf, sizeof buf, &n),
+               PMH_OK);
+  CHECK_STR(buf, "5060401");
+  CHECK_STATUS(
+      pmh_date_from_iso(TXT("2024-04-01"), PMH_ERA_FORMAT_RECEIPT_MONTH, buf, sizeof buf, &n),
+      PMH_OK);
+  CHECK_STR(buf, "50604");
+  CHECK_STATUS(pmh_date_from_iso(TXT("1989-01-07"), PMH_ERA_FORMAT_KANJI, buf, 22, &n), PMH_OK);
+  CHECK_STR(buf, "昭和64年1月7日");
+  memset(buf, SENTINEL_BYTE, sizeof buf);
+  n = SENTINEL_LEN;
+  CHECK_STATUS(pmh_date_from_iso(TXT("2019-05-01"), PMH_ERA_FORMAT_KANJI, buf, 10, &n),
+               PMH_BUFFER_TOO_SMALL);
+  CHECK_STATUS(pmh_date_from_iso(TXT("1850-01-01"), PMH_ERA_FORMAT_SHORT, buf, sizeof buf, &n),
+               PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.out_of_range");
+  CHECK_STATUS(pmh_date_from_iso(TXT("2024-13-01"), PMH_ERA_FORMAT_SHORT, buf, sizeof buf, &n),
+               PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.invalid_date");
+  CHECK_STATUS(pmh_date_from_iso(TXT("2024-04-01"), 0, buf, sizeof buf, &n), PMH_INVALID_ARGUMENT);
+  CHECK_STR(last_error(), "unknown pmh_era_format value");
+  CHECK_STATUS(pmh_date_from_iso(TXT("2024-04-01"), 99, buf, sizeof buf, &n), PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_date_from_iso(NULL, 0, PMH_ERA_FORMAT_SHORT, buf, sizeof buf, &n),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `iso` is NULL");
+  CHECK_STATUS(pmh_date_from_iso(TXT("2024-04-01"), PMH_ERA_FORMAT_SHORT, NULL, sizeof buf, &n),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_date_from_iso(TXT("2024-04-01"), PMH_ERA_FORMAT_SHORT, buf, sizeof buf, NULL),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_date_from_iso(BAD_UTF8, sizeof BAD_UTF8, PMH_ERA_FORMAT_SHORT, buf, sizeof buf,
+                                 &n),
+               PMH_INVALID_UTF8);
+  CHECK_STATUS(pmh_date_from_iso((const uint8_t *)"2024-04-01", SIZE_MAX, PMH_ERA_FORMAT_SHORT, buf,
+                                 sizeof buf, &n),
+               PMH_INVALID_ARGUMENT);
+  CHECK(buffer_untouched(buf, sizeof buf) && n == SENTINEL_LEN);
+}
+
+/* ------------------------------------------------------------------ */
+
+/* The last error is per thread: a failure on another thread is not seen here. */
+static void *other_thread(void *arg) {
+  char buf[PMH_ID_BUFFER_SIZE];
+  size_t n;
+  int *ok = (int *)arg;
+  *ok = pmh_municipality_code_normalize(TXT("131017"), buf, sizeof buf, &n) == PMH_INVALID &&
+        pmh_last_error_status() == PMH_INVALID;
+  return NULL;
+}
+
+static void test_threads(void) {
+  pthread_t t;
+  int ok = 0;
+  char buf[PMH_ID_BUFFER_SIZE];
+  size_t n;
+  CHECK_STATUS(pmh_payer_number_normalize(TXT("5401602"), buf, sizeof buf, &n), PMH_INVALID);
+  CHECK(pthread_create(&t, NULL, other_thread, &ok) == 0);
+  CHECK(pthread_join(t, NULL) == 0);
+  CHECK(ok);
+  CHECK_STR(last_error(), "ids.payer.length");
+}
+
+#if defined(PMH_TEST_PANIC)
+static void test_panic(void) {
+  char buf[PMH_ID_BUFFER_SIZE];
+  size_t n;
+  CHECK_STATUS(pmh_test_panic(), PMH_PANIC);
+  CHECK_STATUS(pmh_last_error_status(), PMH_PANIC);
+  CHECK(strstr(last_error(), "panic") != NULL);
+  /* The library is still usable after a caught panic. */
+  CHECK_STATUS(pmh_test_panic(), PMH_PANIC);
+  CHECK_STATUS(pmh_payer_number_normalize(TXT("54016027"), buf, sizeof buf, &n), PMH_OK);
+  CHECK_STR(buf, "54016027");
+}
+#endif
+
+int main(void) {
+  fprintf(stderr, "libpmh %s (header %s)\n", pmh_version(), PMH_VERSION_STRING);
+  test_version_and_messages();
+  test_last_error();
+  test_identifiers();
+  test_recipient_for_payer();
+  test_my_number();
+  test_id_check();
+  test_dates();
+  test_threads();
+#if defined(PMH_TEST_PANIC)
+  test_panic();
+#else
+  fprintf(stderr, "  (panic boundary test skipped: build with PMH_TEST_PANIC)\n");
+#endif
+  return check_summary();
+}
