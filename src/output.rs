@@ -53,6 +53,13 @@ pub fn print_pretty<T: Serialize>(value: &T) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// Invalid input that could not even be read as its model: reported like
+/// [`fail`], but with exit code 1 (invalid input), not 2.
+pub fn invalid(code: &str, message: &str) -> Status {
+    fail(code, message);
+    Status::Invalid
+}
+
 /// A usage or I/O error reported as JSON on stdout (and a line on stderr).
 pub fn fail(code: &str, message: &str) -> Status {
     eprintln!("pmh: {message}");

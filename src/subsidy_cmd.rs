@@ -88,7 +88,7 @@ fn eligibility(cert_path: &str, visit_path: &str) -> Status {
 /// A JSON document that does not match a model: report where, never what
 /// (serde's messages can quote the offending value, which may be personal).
 fn shape_error(code: &str, what: &str, e: &serde_json::Error) -> Status {
-    output::fail(
+    output::invalid(
         code,
         &format!(
             "{what} does not match the model ({:?} error at line {}, column {})",

@@ -59,7 +59,10 @@ fn algorithm(alg: pmh_algorithm) -> FfiResult<Algorithm> {
     match alg {
         PMH_ALGORITHM_EDDSA => Ok(Algorithm::EdDSA),
         PMH_ALGORITHM_ES256 => Ok(Algorithm::ES256),
-        _ => Err(Failure::new(pmh_status::PMH_INVALID_ARGUMENT, "unknown pmh_algorithm value")),
+        _ => Err(Failure::new(
+            pmh_status::PMH_INVALID_ARGUMENT,
+            "unknown pmh_algorithm value",
+        )),
     }
 }
 
@@ -71,7 +74,8 @@ fn flags(flags: u32) -> FfiResult<bool> {
 }
 
 fn participant(text: &str) -> FfiResult<ParticipantId> {
-    ParticipantId::parse(text).map_err(|e| Failure::new(pmh_status::PMH_PARTICIPANT_ERROR, e.code()))
+    ParticipantId::parse(text)
+        .map_err(|e| Failure::new(pmh_status::PMH_PARTICIPANT_ERROR, e.code()))
 }
 
 fn key_error(e: envelope::KeyError) -> Failure {
@@ -84,7 +88,10 @@ fn key_error(e: envelope::KeyError) -> Failure {
 /// Errors: `PMH_INVALID_ARGUMENT` (unknown `alg`), `PMH_KEY_ERROR`,
 /// `PMH_NULL_PARAMETER`. Thread-safe.
 #[no_mangle]
-pub extern "C" fn pmh_signing_key_generate(alg: pmh_algorithm, out: *mut *mut pmh_signing_key) -> pmh_status {
+pub extern "C" fn pmh_signing_key_generate(
+    alg: pmh_algorithm,
+    out: *mut *mut pmh_signing_key,
+) -> pmh_status {
     boundary(|| {
         let alg = algorithm(alg)?;
         let out = out!(out)?;
@@ -199,10 +206,17 @@ pub extern "C" fn pmh_trust_store_free(store: *mut pmh_trust_store) {
 /// On `PMH_OK`, `*out` receives the guard; free it with
 /// `pmh_replay_guard_free`. Errors: `PMH_NULL_PARAMETER`. Thread-safe.
 #[no_mangle]
-pub extern "C" fn pmh_replay_guard_new(capacity: usize, out: *mut *mut pmh_replay_guard) -> pmh_status {
+pub extern "C" fn pmh_replay_guard_new(
+    capacity: usize,
+    out: *mut *mut pmh_replay_guard,
+) -> pmh_status {
     boundary(|| {
         let out = out!(out)?;
-        let guard = if capacity == 0 { ReplayGuard::new() } else { ReplayGuard::with_capacity(capacity) };
+        let guard = if capacity == 0 {
+            ReplayGuard::new()
+        } else {
+            ReplayGuard::with_capacity(capacity)
+        };
         out.write(handle_new(pmh_replay_guard(guard)));
         Ok(())
     })
@@ -230,6 +244,7 @@ pub extern "C" fn pmh_replay_guard_free(guard: *mut pmh_replay_guard) {
 /// `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT`
 /// (unknown flags). Thread-safe.
 #[no_mangle]
+#[allow(clippy::too_many_arguments)] // (pointer, length) pairs
 pub extern "C" fn pmh_envelope_seal(
     key: *const pmh_signing_key,
     message_type: *const u8,
@@ -254,9 +269,13 @@ pub extern "C" fn pmh_envelope_seal(
         let allow_unknown_types = self::flags(flags)?;
         let out = out_string!(out_json, out_len)?;
         let (from, to) = (participant(from)?, participant(to)?);
-        let payload: Value = serde_json::from_slice(payload)
-            .map_err(|_| Failure::new(pmh_status::PMH_JSON_ERROR, "the payload is not valid JSON"))?;
-        let options = SealOptions { allow_unknown_types, ..SealOptions::default() };
+        let payload: Value = serde_json::from_slice(payload).map_err(|_| {
+            Failure::new(pmh_status::PMH_JSON_ERROR, "the payload is not valid JSON")
+        })?;
+        let options = SealOptions {
+            allow_unknown_types,
+            ..SealOptions::default()
+        };
         let ttl = chrono::Duration::seconds(i64::from(ttl_seconds));
         let sealed = envelope::seal(&payload, message_type, &from, &to, ttl, &key.0, &options)
             .map_err(|e| Failure::new(pmh_status::PMH_SEAL_ERROR, e.code()))?;
@@ -279,6 +298,7 @@ pub extern "C" fn pmh_envelope_seal(
 /// `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8` (`receiver`),
 /// `PMH_INVALID_ARGUMENT` (unknown flags). Thread-safe.
 #[no_mangle]
+#[allow(clippy::too_many_arguments)] // (pointer, length) pairs
 pub extern "C" fn pmh_envelope_open(
     trust: *const pmh_trust_store,
     guard: *const pmh_replay_guard,
@@ -336,11 +356,17 @@ mod tests {
     #[test]
     fn generate_and_free() {
         let mut key: *mut pmh_signing_key = ptr::null_mut();
-        assert_eq!(pmh_signing_key_generate(PMH_ALGORITHM_EDDSA, &mut key), pmh_status::PMH_OK);
+        assert_eq!(
+            pmh_signing_key_generate(PMH_ALGORITHM_EDDSA, &mut key),
+            pmh_status::PMH_OK
+        );
         assert!(!key.is_null());
         let mut kid: *mut c_char = ptr::null_mut();
         let mut n = 0;
-        assert_eq!(pmh_signing_key_kid(key, &mut kid, &mut n), pmh_status::PMH_OK);
+        assert_eq!(
+            pmh_signing_key_kid(key, &mut kid, &mut n),
+            pmh_status::PMH_OK
+        );
         assert_eq!(n, 43);
         crate::string::pmh_string_free(kid);
         pmh_signing_key_free(key);

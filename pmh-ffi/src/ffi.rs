@@ -47,6 +47,30 @@ macro_rules! input_str {
 }
 pub(crate) use input_str;
 
+/// The bytes `(ptr, len)`: checked for NULL and length.
+macro_rules! input_bytes {
+    ($ptr:ident, $len:expr) => {
+        $crate::ffi::read_bytes($ptr, $len, $crate::ffi::param!($ptr))
+    };
+}
+pub(crate) use input_bytes;
+
+/// An out-parameter, checked for NULL.
+macro_rules! out {
+    ($ptr:ident) => {
+        $crate::ffi::Out::new($ptr, $crate::ffi::param!($ptr).null)
+    };
+}
+pub(crate) use out;
+
+/// A `const` handle parameter, checked for NULL.
+macro_rules! handle_ref {
+    ($ptr:ident) => {
+        $crate::ffi::borrow_handle($ptr, $crate::ffi::param!($ptr).null)
+    };
+}
+pub(crate) use handle_ref;
+
 /// A `(char **ptr, size_t *len)` out-pair for a new string, checked for NULL.
 macro_rules! out_string {
     ($ptr:ident, $len:ident) => {
@@ -169,6 +193,36 @@ pub(crate) fn free_string(s: *mut c_char) {
     // freed since, so `from_raw` finds the same length and reclaims the same
     // allocation. Dropping a CString cannot panic.
     drop(unsafe { CString::from_raw(s) });
+}
+
+/// Moves `value` to the heap and hands it out as an opaque handle.
+pub(crate) fn handle_new<T>(value: T) -> *mut T {
+    Box::into_raw(Box::new(value))
+}
+
+/// Borrows the object behind a handle made by [`handle_new`].
+pub(crate) fn borrow_handle<'a, T>(ptr: *const T, detail: &'static str) -> FfiResult<&'a T> {
+    // SAFETY: by the documented contract a non-NULL handle was made by
+    // `handle_new` (a live Box) and is not freed while in use; handles are
+    // only ever borrowed shared (their types are Sync).
+    unsafe { ptr.as_ref() }.ok_or(Failure::new(pmh_status::PMH_NULL_PARAMETER, detail))
+}
+
+/// Borrows the object behind an optional handle (NULL gives `None`).
+pub(crate) fn optional_handle<'a, T>(ptr: *const T) -> Option<&'a T> {
+    // SAFETY: as in `borrow_handle`.
+    unsafe { ptr.as_ref() }
+}
+
+/// Frees a handle made by [`handle_new`]; NULL is ignored.
+pub(crate) fn handle_free<T>(ptr: *mut T) {
+    if ptr.is_null() {
+        return;
+    }
+    // SAFETY: by the documented contract of every `_free` function, `ptr`
+    // came from `handle_new` for this type and is not used or freed again.
+    // Dropping pmh-core values does not panic.
+    drop(unsafe { Box::from_raw(ptr) });
 }
 
 /// The `(char *out, size_t out_cap, size_t *out_len)` triple of functions

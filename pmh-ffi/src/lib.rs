@@ -28,16 +28,18 @@
 //! ## Thread safety
 //!
 //! pmh keeps no global mutable state: every function may be called from any
-//! thread at any time. The last error is per thread. (There are no handles
-//! yet; each handle type will document its own rules.)
+//! thread at any time. The last error is per thread. Handles
+//! (`pmh_signing_key`, `pmh_trust_store`, `pmh_replay_guard`) may be shared
+//! between threads; each documents its rules; free a handle only when no
+//! thread uses it.
 #![deny(missing_docs)]
 // Exported C names follow C conventions (`pmh_status`, `PMH_OK`).
 #![allow(non_camel_case_types)]
 
 use std::ffi::{c_char, CStr};
 
-// Declared in the order their items appear in pmh.h.
 pub mod calendar;
+pub mod envelope;
 pub mod error;
 mod ffi;
 pub mod ids;

@@ -40,11 +40,24 @@ pub enum pmh_status {
     /// A result could not be represented (e.g. an interior NUL byte in a
     /// returned string). Indicates a bug in pmh.
     PMH_INTERNAL_ERROR = 8,
+    /// A signing key could not be made or loaded (`key.*` code).
+    PMH_KEY_ERROR = 100,
+    /// A trust store could not be loaded (`trust.*` code).
+    PMH_TRUST_STORE_ERROR = 101,
+    /// A participant id (`from`, `to`, `receiver`) is invalid (`participant.*` code).
+    PMH_PARTICIPANT_ERROR = 102,
+    /// An envelope could not be sealed (`envelope.*` code, e.g. `envelope.payload_invalid`).
+    PMH_SEAL_ERROR = 103,
+    /// An envelope was refused by `pmh_envelope_open` (`envelope.*` code, e.g.
+    /// `envelope.signature`, `envelope.expired`). Do not use its content.
+    PMH_ENVELOPE_REJECTED = 104,
+    /// An envelope was refused because its id was already accepted (`envelope.replayed`).
+    PMH_ENVELOPE_REPLAYED = 105,
 }
 
 impl pmh_status {
     /// Every status, in numeric order.
-    pub(crate) const ALL: [pmh_status; 9] = [
+    pub(crate) const ALL: [pmh_status; 15] = [
         pmh_status::PMH_OK,
         pmh_status::PMH_NULL_PARAMETER,
         pmh_status::PMH_INVALID_UTF8,
@@ -54,6 +67,12 @@ impl pmh_status {
         pmh_status::PMH_BUFFER_TOO_SMALL,
         pmh_status::PMH_JSON_ERROR,
         pmh_status::PMH_INTERNAL_ERROR,
+        pmh_status::PMH_KEY_ERROR,
+        pmh_status::PMH_TRUST_STORE_ERROR,
+        pmh_status::PMH_PARTICIPANT_ERROR,
+        pmh_status::PMH_SEAL_ERROR,
+        pmh_status::PMH_ENVELOPE_REJECTED,
+        pmh_status::PMH_ENVELOPE_REPLAYED,
     ];
 
     /// The status with this number, if any.
@@ -79,6 +98,12 @@ impl pmh_status {
             pmh_status::PMH_INTERNAL_ERROR => {
                 c"internal error in pmh: a result could not be represented"
             }
+            pmh_status::PMH_KEY_ERROR => c"the signing key could not be made or loaded",
+            pmh_status::PMH_TRUST_STORE_ERROR => c"the trust store could not be loaded",
+            pmh_status::PMH_PARTICIPANT_ERROR => c"invalid participant id",
+            pmh_status::PMH_SEAL_ERROR => c"the envelope could not be sealed",
+            pmh_status::PMH_ENVELOPE_REJECTED => c"the envelope was rejected",
+            pmh_status::PMH_ENVELOPE_REPLAYED => c"the envelope was rejected as a replay",
         }
     }
 }
@@ -105,16 +130,20 @@ mod tests {
     #[test]
     fn numbers_are_stable() {
         let numbers: Vec<u32> = pmh_status::ALL.iter().map(|s| *s as u32).collect();
-        assert_eq!(numbers, [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(
+            numbers,
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 100, 101, 102, 103, 104, 105]
+        );
         for s in pmh_status::ALL {
             assert_eq!(pmh_status::from_u32(s as u32), Some(s));
         }
         assert_eq!(pmh_status::from_u32(9), None);
+        assert_eq!(pmh_status::from_u32(106), None);
     }
 
     #[test]
     fn messages_never_null() {
-        for n in [0, 1, 8, 9, 100, u32::MAX] {
+        for n in [0, 1, 8, 9, 100, 106, u32::MAX] {
             let p = pmh_status_message(n);
             assert!(!p.is_null());
         }
