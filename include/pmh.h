@@ -34,6 +34,12 @@
 #define PMH_DATE_BUFFER_SIZE 32
 
 /**
+ * Flag for `pmh_envelope_seal` / `pmh_envelope_open`: accept message types
+ * that have no registered payload validator (the payload is then unchecked).
+ */
+#define PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES 1
+
+/**
  * A buffer capacity (bytes, NUL included) that holds any normalized
  * identifier (the longest is a 30-character local recipient number).
  */
@@ -98,6 +104,31 @@ enum pmh_status
    * returned string). Indicates a bug in pmh.
    */
   PMH_INTERNAL_ERROR = 8,
+  /**
+   * A signing key could not be made or loaded (`key.*` code).
+   */
+  PMH_KEY_ERROR = 100,
+  /**
+   * A trust store could not be loaded (`trust.*` code).
+   */
+  PMH_TRUST_STORE_ERROR = 101,
+  /**
+   * A participant id (`from`, `to`, `receiver`) is invalid (`participant.*` code).
+   */
+  PMH_PARTICIPANT_ERROR = 102,
+  /**
+   * An envelope could not be sealed (`envelope.*` code, e.g. `envelope.payload_invalid`).
+   */
+  PMH_SEAL_ERROR = 103,
+  /**
+   * An envelope was refused by `pmh_envelope_open` (`envelope.*` code, e.g.
+   * `envelope.signature`, `envelope.expired`). Do not use its content.
+   */
+  PMH_ENVELOPE_REJECTED = 104,
+  /**
+   * An envelope was refused because its id was already accepted (`envelope.replayed`).
+   */
+  PMH_ENVELOPE_REPLAYED = 105,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -108,9 +139,41 @@ typedef uint32_t pmh_status;
 #endif // __cplusplus
 
 /**
+ * Remembers accepted message ids until they expire, to refuse replays
+ * (opaque).
+ *
+ * Internally locked: one guard may be passed to `pmh_envelope_open` from
+ * several threads at the same time (that is the point: one guard per
+ * receiver). Free it with `pmh_replay_guard_free` once no thread uses it.
+ */
+typedef struct pmh_replay_guard pmh_replay_guard;
+
+/**
+ * A private signing key pinned to one algorithm (opaque).
+ *
+ * Immutable once made: one key may be used by several threads at the same
+ * time. Free it with `pmh_signing_key_free` once no thread uses it.
+ */
+typedef struct pmh_signing_key pmh_signing_key;
+
+/**
+ * A trust store: participants, their public keys and what they may send
+ * (opaque).
+ *
+ * Immutable once loaded: one store may be used by several threads at the
+ * same time. Free it with `pmh_trust_store_free` once no thread uses it.
+ */
+typedef struct pmh_trust_store pmh_trust_store;
+
+/**
  * Era output form (a `PMH_ERA_FORMAT_*` value).
  */
 typedef uint32_t pmh_era_format;
+
+/**
+ * Signature algorithm (a `PMH_ALGORITHM_*` value).
+ */
+typedef uint32_t pmh_algorithm;
 
 /**
  * Kind of identifier (a `PMH_ID_KIND_*` value).
@@ -141,6 +204,16 @@ typedef uint32_t pmh_recipient_rule;
  * レセ電 receipt month form `GYYMM`, e.g. `50604`.
  */
 #define PMH_ERA_FORMAT_RECEIPT_MONTH 4
+
+/**
+ * Ed25519 (JOSE `EdDSA`); deterministic signatures.
+ */
+#define PMH_ALGORITHM_EDDSA 1
+
+/**
+ * ECDSA P-256 with SHA-256 (JOSE `ES256`).
+ */
+#define PMH_ALGORITHM_ES256 2
 
 /**
  * Guess the kind from the shape of the value (never guesses My Number).
@@ -256,6 +329,144 @@ pmh_status pmh_date_from_iso(const uint8_t *iso,
                              pmh_era_format format,
                              char *out,
                              size_t out_cap,
+                             size_t *out_len);
+
+/**
+ * Generates a new signing key for `alg` (a `PMH_ALGORITHM_*` value).
+ *
+ * On `PMH_OK`, `*out` receives the key; free it with `pmh_signing_key_free`.
+ * Errors: `PMH_INVALID_ARGUMENT` (unknown `alg`), `PMH_KEY_ERROR`,
+ * `PMH_NULL_PARAMETER`. Thread-safe.
+ */
+pmh_status pmh_signing_key_generate(pmh_algorithm alg, pmh_signing_key **out);
+
+/**
+ * Loads a signing key from a PKCS#8 document, DER or PEM (`-----BEGIN
+ * PRIVATE KEY-----`), Ed25519 or P-256.
+ *
+ * On `PMH_OK`, `*out` receives the key; free it with `pmh_signing_key_free`.
+ * Errors: `PMH_KEY_ERROR` (last error `key.pkcs8`, `key.pem`,
+ * `key.unsupported_algorithm`, ...), `PMH_NULL_PARAMETER`,
+ * `PMH_INVALID_ARGUMENT` (length). The key bytes are never kept beyond the
+ * key itself nor repeated in messages. Thread-safe.
+ */
+pmh_status pmh_signing_key_from_pkcs8(const uint8_t *data, size_t len, pmh_signing_key **out);
+
+/**
+ * Frees a signing key. NULL is ignored; the key must not be used afterwards
+ * (by any thread) nor freed twice.
+ */
+void pmh_signing_key_free(pmh_signing_key *key);
+
+/**
+ * The key id of a signing key: the RFC 7638 thumbprint of its public key.
+ *
+ * On `PMH_OK`, `*out` receives a NUL-terminated string (free it with
+ * `pmh_string_free`) and `*out_len` its length. Errors:
+ * `PMH_NULL_PARAMETER`. Thread-safe.
+ */
+pmh_status pmh_signing_key_kid(const pmh_signing_key *key, char **out, size_t *out_len);
+
+/**
+ * The public key of a signing key as a JWK (RFC 7517 / 8037) JSON object,
+ * e.g. `{"crv":"Ed25519","kty":"OKP","x":"…"}`, for a trust store.
+ *
+ * On `PMH_OK`, `*out_json` receives a NUL-terminated string (free it with
+ * `pmh_string_free`) and `*out_len` its length. Errors:
+ * `PMH_NULL_PARAMETER`. Thread-safe.
+ */
+pmh_status pmh_signing_key_public_jwk(const pmh_signing_key *key, char **out_json, size_t *out_len);
+
+/**
+ * Loads a trust store from its JSON form
+ * (`{"participants":[{"id":…,"keys":[{"kid":…,"alg":…,"jwk":…,"notBefore":…,"notAfter":…}]}]}`,
+ * strict JSON, at most 16 MiB).
+ *
+ * On `PMH_OK`, `*out` receives the store; free it with
+ * `pmh_trust_store_free`. Errors: `PMH_TRUST_STORE_ERROR` (last error
+ * `trust.json`, `trust.structure`, `trust.kid_mismatch`, ...),
+ * `PMH_NULL_PARAMETER`, `PMH_INVALID_ARGUMENT` (length). Thread-safe.
+ */
+pmh_status pmh_trust_store_from_json(const uint8_t *json,
+                                     size_t len,
+                                     pmh_trust_store **out);
+
+/**
+ * Frees a trust store. NULL is ignored; the store must not be used
+ * afterwards (by any thread) nor freed twice.
+ */
+void pmh_trust_store_free(pmh_trust_store *store);
+
+/**
+ * Makes a replay guard holding at most `capacity` live message ids (0: the
+ * default, one million). When full, `pmh_envelope_open` refuses new
+ * envelopes (`envelope.replay_full`) rather than forget ids.
+ *
+ * On `PMH_OK`, `*out` receives the guard; free it with
+ * `pmh_replay_guard_free`. Errors: `PMH_NULL_PARAMETER`. Thread-safe.
+ */
+pmh_status pmh_replay_guard_new(size_t capacity, pmh_replay_guard **out);
+
+/**
+ * Frees a replay guard. NULL is ignored; the guard must not be used
+ * afterwards (by any thread) nor freed twice.
+ */
+void pmh_replay_guard_free(pmh_replay_guard *guard);
+
+/**
+ * Seals a JSON object `payload` of type `message_type` from participant
+ * `from` to participant `to` (ids such as `municipality:131016`,
+ * `hub:pmh`), valid for `ttl_seconds` from now, signed with `key`.
+ *
+ * The payload is checked by the validator registered for the type;
+ * `flags` may contain `PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES`.
+ *
+ * On `PMH_OK`, `*out_json` receives the envelope (UTF-8 JSON, free it with
+ * `pmh_string_free`) and `*out_len` its length. Errors:
+ * `PMH_JSON_ERROR` (payload is not JSON), `PMH_PARTICIPANT_ERROR`,
+ * `PMH_SEAL_ERROR` (last error `envelope.structure`,
+ * `envelope.unknown_type`, `envelope.payload_invalid`, ...),
+ * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT`
+ * (unknown flags). Thread-safe.
+ */
+pmh_status pmh_envelope_seal(const pmh_signing_key *key,
+                             const uint8_t *message_type,
+                             size_t message_type_len,
+                             const uint8_t *from,
+                             size_t from_len,
+                             const uint8_t *to,
+                             size_t to_len,
+                             const uint8_t *payload,
+                             size_t payload_len,
+                             uint32_t ttl_seconds,
+                             uint32_t flags,
+                             char **out_json,
+                             size_t *out_len);
+
+/**
+ * Verifies an envelope addressed to `receiver` against `trust` and applies
+ * the whole acceptance policy (strict JSON, signature, key validity and
+ * revocation, sender, expiry, recipient, allowed types, payload validator,
+ * and replay when `guard` is not NULL; `guard` is the only parameter that
+ * may be NULL).
+ *
+ * On `PMH_OK`, `*out_json` receives a UTF-8 JSON object
+ * `{"kid":…,"alg":…,"envelope":{…the verified envelope, payload included…}}`
+ * (free it with `pmh_string_free`) and `*out_len` its length. Errors:
+ * `PMH_ENVELOPE_REJECTED` (last error the `envelope.*` code, e.g.
+ * `envelope.signature`, `envelope.expired`), `PMH_ENVELOPE_REPLAYED`
+ * (`envelope.replayed`), `PMH_PARTICIPANT_ERROR` (`receiver`),
+ * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8` (`receiver`),
+ * `PMH_INVALID_ARGUMENT` (unknown flags). Thread-safe.
+ */
+pmh_status pmh_envelope_open(const pmh_trust_store *trust,
+                             const pmh_replay_guard *guard,
+                             const uint8_t *receiver,
+                             size_t receiver_len,
+                             const uint8_t *envelope,
+                             size_t len,
+                             uint32_t flags,
+                             char **out_json,
                              size_t *out_len);
 
 /**

@@ -198,3 +198,25 @@ pub fn serialize_to_py<'py, T: serde::Serialize>(
         .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
     to_py(py, &v)
 }
+
+/// A date argument: `datetime.date`, `datetime.datetime` (its date part) or a
+/// str in any form `pmh_core::calendar::parse_any` reads (ISO `2024-04-01`,
+/// `20240401`, `R6.4.1`, `令和6年4月1日`, `5060401`).
+pub fn date_arg(obj: &Bound<'_, PyAny>) -> PyResult<chrono::NaiveDate> {
+    use pyo3::types::PyDate;
+    if obj.cast::<PyDate>().is_ok() {
+        return obj.extract::<chrono::NaiveDate>();
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_string_lossy();
+        return pmh_core::calendar::parse_any(&text).map_err(|e| date_err(obj.py(), e));
+    }
+    Err(pyo3::exceptions::PyTypeError::new_err(
+        "a date must be a datetime.date, a datetime.datetime or a str",
+    ))
+}
+
+/// A calendar error as `pmh.DateError`.
+pub fn date_err(py: Python<'_>, e: pmh_core::calendar::CalendarError) -> PyErr {
+    errors::err(py, Kind::Date, e.code(), e.rule().message_en)
+}

@@ -66,13 +66,20 @@ static void test_version_and_messages(void) {
   CHECK(PMH_NULL_PARAMETER == 1 && PMH_INVALID_UTF8 == 2 && PMH_PANIC == 3);
   CHECK(PMH_INVALID == 4 && PMH_INVALID_ARGUMENT == 5 && PMH_BUFFER_TOO_SMALL == 6);
   CHECK(PMH_JSON_ERROR == 7 && PMH_INTERNAL_ERROR == 8);
+  CHECK(PMH_KEY_ERROR == 100 && PMH_TRUST_STORE_ERROR == 101 && PMH_PARTICIPANT_ERROR == 102);
+  CHECK(PMH_SEAL_ERROR == 103 && PMH_ENVELOPE_REJECTED == 104 && PMH_ENVELOPE_REPLAYED == 105);
+  for (s = 100; s <= 105; s++) {
+    m = pmh_status_message(s);
+    CHECK(m != NULL && strcmp(m, "unknown pmh_status value") != 0);
+  }
   for (s = 0; s <= 8; s++) {
     m = pmh_status_message(s);
     CHECK(m != NULL && strlen(m) > 0 && strcmp(m, "unknown pmh_status value") != 0);
   }
   CHECK_STR(pmh_status_message(PMH_OK), "success");
   CHECK_STR(pmh_status_message(9), "unknown pmh_status value");
-  CHECK_STR(pmh_status_message(100), "unknown pmh_status value");
+  CHECK_STR(pmh_status_message(106), "unknown pmh_status value");
+  CHECK_STR(pmh_status_message(99), "unknown pmh_status value");
   CHECK_STR(pmh_status_message(UINT32_MAX), "unknown pmh_status value");
 }
 
@@ -538,6 +545,172 @@ static void test_dates(void) {
 
 /* ------------------------------------------------------------------ */
 
+static void test_envelopes(void) {
+  pmh_signing_key *key = NULL;
+  pmh_signing_key *es = NULL;
+  pmh_signing_key *bad = (pmh_signing_key *)SENTINEL_PTR;
+  pmh_trust_store *trust = NULL;
+  pmh_trust_store *bad_trust = (pmh_trust_store *)SENTINEL_PTR;
+  pmh_replay_guard *guard = NULL;
+  char *kid = NULL, *jwk = NULL, *env = NULL, *opened = NULL;
+  char *out = SENTINEL_PTR;
+  size_t kid_len = 0, jwk_len = 0, env_len = 0, len = SENTINEL_LEN;
+  char trust_json[1024];
+  const char *payload = "{\"n\":1}";
+
+  CHECK_STATUS(pmh_signing_key_generate(PMH_ALGORITHM_EDDSA, &key), PMH_OK);
+  CHECK_STATUS(pmh_signing_key_generate(PMH_ALGORITHM_ES256, &es), PMH_OK);
+  CHECK_STATUS(pmh_signing_key_generate(0, &bad), PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_signing_key_generate(PMH_ALGORITHM_EDDSA, NULL), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_signing_key_from_pkcs8(TXT("not a key"), &bad), PMH_KEY_ERROR);
+  CHECK(strncmp(last_error(), "key.", 4) == 0);
+  CHECK_STATUS(pmh_signing_key_from_pkcs8(NULL, 0, &bad), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_signing_key_from_pkcs8(TXT("x"), NULL), PMH_NULL_PARAMETER);
+  CHECK(bad == (pmh_signing_key *)SENTINEL_PTR);
+  if (key == NULL || es == NULL) {
+    CHECK(0 && "key generation failed");
+    return;
+  }
+  CHECK_STATUS(pmh_signing_key_kid(key, &kid, &kid_len), PMH_OK);
+  CHECK_STATUS(pmh_signing_key_public_jwk(key, &jwk, &jwk_len), PMH_OK);
+  CHECK(kid && strlen(kid) == kid_len && kid_len == 43);
+  CHECK(jwk && strlen(jwk) == jwk_len && strstr(jwk, "\"OKP\"") && strstr(jwk, "\"d\"") == NULL);
+  CHECK_STATUS(pmh_signing_key_kid(NULL, &out, &len), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `key` is NULL");
+  CHECK_STATUS(pmh_signing_key_kid(key, NULL, &len), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_signing_key_public_jwk(key, &out, NULL), PMH_NULL_PARAMETER);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+
+  snprintf(trust_json, sizeof trust_json,
+           "{\"participants\":[{\"id\":\"hub:a\",\"keys\":[{\"kid\":\"%s\",\"alg\":\"EdDSA\","
+           "\"jwk\":%s,\"notBefore\":\"2000-01-01T00:00:00Z\","
+           "\"notAfter\":\"2100-01-01T00:00:00Z\"}]}]}",
+           kid ? kid : "", jwk ? jwk : "null");
+  CHECK_STATUS(pmh_trust_store_from_json(TXT(trust_json), &trust), PMH_OK);
+  CHECK_STATUS(pmh_trust_store_from_json(TXT("{\"participants\":"), &bad_trust),
+               PMH_TRUST_STORE_ERROR);
+  CHECK_STR(last_error(), "trust.json");
+  CHECK_STATUS(pmh_trust_store_from_json(TXT("{}"), &bad_trust), PMH_TRUST_STORE_ERROR);
+  CHECK_STATUS(pmh_trust_store_from_json(NULL, 0, &bad_trust), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_trust_store_from_json(TXT("{}"), NULL), PMH_NULL_PARAMETER);
+  CHECK(bad_trust == (pmh_trust_store *)SENTINEL_PTR);
+  CHECK_STATUS(pmh_replay_guard_new(0, &guard), PMH_OK);
+  CHECK_STATUS(pmh_replay_guard_new(10, NULL), PMH_NULL_PARAMETER);
+
+  /* Seal. */
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), TXT(payload),
+                                 3600, PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &env, &env_len),
+               PMH_OK);
+  CHECK(env && strlen(env) == env_len && strstr(env, "\"signature\""));
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), TXT(payload),
+                                 3600, 0, &out, &len),
+               PMH_SEAL_ERROR);
+  CHECK_STR(last_error(), "envelope.unknown_type");
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("nobody"), TXT("hub:b"), TXT(payload),
+                                 3600, PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &out, &len),
+               PMH_PARTICIPANT_ERROR);
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), TXT("{\"n\":"),
+                                 3600, PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &out, &len),
+               PMH_JSON_ERROR);
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), TXT(payload),
+                                 3600, 2, &out, &len),
+               PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_envelope_seal(NULL, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), TXT(payload),
+                                 3600, 0, &out, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_envelope_seal(key, NULL, 0, TXT("hub:a"), TXT("hub:b"), TXT(payload), 3600, 0,
+                                 &out, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), NULL, 0, TXT("hub:b"), TXT(payload), 3600,
+                                 0, &out, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), NULL, 0, TXT(payload), 3600,
+                                 0, &out, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), NULL, 0, 3600,
+                                 0, &out, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), TXT(payload),
+                                 3600, 0, NULL, &len),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_envelope_seal(key, TXT("test.ping"), TXT("hub:a"), TXT("hub:b"), TXT(payload),
+                                 3600, 0, &out, NULL),
+               PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_envelope_seal(key, BAD_UTF8, sizeof BAD_UTF8, TXT("hub:a"), TXT("hub:b"),
+                                 TXT(payload), 3600, 0, &out, &len),
+               PMH_INVALID_UTF8);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+
+  /* Open. */
+  if (env != NULL) {
+    CHECK_STATUS(pmh_envelope_open(trust, guard, TXT("hub:b"), (const uint8_t *)env, env_len,
+                                   PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &opened, &len),
+                 PMH_OK);
+    CHECK(opened && strstr(opened, "\"n\":1") && strstr(opened, kid ? kid : "?"));
+    pmh_string_free(opened);
+    out = SENTINEL_PTR;
+    len = SENTINEL_LEN;
+    CHECK_STATUS(pmh_envelope_open(trust, guard, TXT("hub:b"), (const uint8_t *)env, env_len,
+                                   PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &out, &len),
+                 PMH_ENVELOPE_REPLAYED);
+    CHECK_STR(last_error(), "envelope.replayed");
+    /* Without a guard (NULL is allowed there) it opens again. */
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), (const uint8_t *)env, env_len,
+                                   PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &opened, &len),
+                 PMH_OK);
+    pmh_string_free(opened);
+    out = SENTINEL_PTR;
+    len = SENTINEL_LEN;
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:c"), (const uint8_t *)env, env_len,
+                                   PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &out, &len),
+                 PMH_ENVELOPE_REJECTED);
+    CHECK_STR(last_error(), "envelope.wrong_recipient");
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), (const uint8_t *)env, env_len - 1,
+                                   PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &out, &len),
+                 PMH_ENVELOPE_REJECTED);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), BAD_UTF8, sizeof BAD_UTF8,
+                                   PMH_ENVELOPE_ALLOW_UNKNOWN_TYPES, &out, &len),
+                 PMH_ENVELOPE_REJECTED);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("nobody"), (const uint8_t *)env, env_len, 0,
+                                   &out, &len),
+                 PMH_PARTICIPANT_ERROR);
+    CHECK_STATUS(pmh_envelope_open(NULL, NULL, TXT("hub:b"), (const uint8_t *)env, env_len, 0, &out,
+                                   &len),
+                 PMH_NULL_PARAMETER);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, NULL, 0, (const uint8_t *)env, env_len, 0, &out,
+                                   &len),
+                 PMH_NULL_PARAMETER);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), NULL, 0, 0, &out, &len),
+                 PMH_NULL_PARAMETER);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), (const uint8_t *)env, env_len, 0,
+                                   NULL, &len),
+                 PMH_NULL_PARAMETER);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), (const uint8_t *)env, env_len, 0,
+                                   &out, NULL),
+                 PMH_NULL_PARAMETER);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), (const uint8_t *)env, env_len, 4,
+                                   &out, &len),
+                 PMH_INVALID_ARGUMENT);
+    CHECK_STATUS(pmh_envelope_open(trust, NULL, TXT("hub:b"), (const uint8_t *)env, SIZE_MAX, 0,
+                                   &out, &len),
+                 PMH_INVALID_ARGUMENT);
+    CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+  }
+
+  pmh_string_free(env);
+  pmh_string_free(kid);
+  pmh_string_free(jwk);
+  pmh_replay_guard_free(guard);
+  pmh_trust_store_free(trust);
+  pmh_signing_key_free(key);
+  pmh_signing_key_free(es);
+  pmh_replay_guard_free(NULL);
+  pmh_trust_store_free(NULL);
+  pmh_signing_key_free(NULL);
+}
+
+/* ------------------------------------------------------------------ */
+
 /* The last error is per thread: a failure on another thread is not seen here. */
 static void *other_thread(void *arg) {
   char buf[PMH_ID_BUFFER_SIZE];
@@ -583,6 +756,7 @@ int main(void) {
   test_my_number();
   test_id_check();
   test_dates();
+  test_envelopes();
   test_threads();
 #if defined(PMH_TEST_PANIC)
   test_panic();

@@ -307,3 +307,46 @@ def test_pinned_rust_vector_reproduced_in_python() -> None:
     assert envelope["signature"].split("..")[1] == (
         "1GnU_z7Sv3wrTz-8IB4m4yKtyIrA8IU6XzJzFYIZtraK0mit0h1yhjHhoVEzKU9NWE1yoHR5mQz0lXaHHc2KCA"
     )
+
+
+# --------------------------------------------------------------------- NDJSON streams
+
+
+def test_ndjson_stream_seal_then_open(tmp_path: Path) -> None:
+    """`pmh seal --ndjson` / `pmh open --ndjson`: one result per line, a bad line
+    loses nothing else, and a replayed id in the stream is refused."""
+    key_path, jwk_path = tmp_path / "key.pem", tmp_path / "pub.json"
+    assert run_pmh("keygen", "--out", str(key_path), "--jwk", str(jwk_path)).returncode == 0
+    jwk = json.loads(jwk_path.read_text())
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    trust = {"participants": [{"id": SENDER, "keys": [{
+        "kid": jwk["kid"], "alg": "EdDSA", "jwk": {k: jwk[k] for k in ("kty", "crv", "x")},
+        "notBefore": rfc3339(now - dt.timedelta(days=1)),
+        "notAfter": rfc3339(now + dt.timedelta(days=1)),
+    }]}]}
+    trust_path = tmp_path / "trust.json"
+    trust_path.write_text(json.dumps(trust))
+
+    payloads = tmp_path / "payloads.ndjson"
+    payloads.write_text('{"n": 1}\n{"n": 2, "n": 3}\n{"n": 4}\n')
+    sealed = run_pmh(
+        "seal", "--ndjson", "--key", str(key_path), "--type", MESSAGE_TYPE, "--from", SENDER,
+        "--to", RECEIVER, "--allow-unknown-type", str(payloads),
+    )
+    assert sealed.returncode == 1  # one payload refused
+    lines = [json.loads(line) for line in sealed.stdout.splitlines()]
+    assert lines[1] == {"ok": False, "line": 2, "error": {
+        "code": "json.duplicate_key", "message": lines[1]["error"]["message"]}}
+    assert [line["payload"]["n"] for line in (lines[0], lines[2])] == [1, 4]
+
+    envelopes = tmp_path / "envelopes.ndjson"
+    envelopes.write_text(
+        "\n".join(json.dumps(e) for e in (lines[0], lines[2], lines[0])) + "\n"
+    )
+    opened = run_pmh(
+        "open", "--ndjson", "--trust", str(trust_path), "--allow-unknown-type", str(envelopes)
+    )
+    results = [json.loads(line) for line in opened.stdout.splitlines()]
+    assert [r["ok"] for r in results] == [True, True, False]
+    assert results[2]["error"]["code"] == "envelope.replayed"
+    assert opened.returncode == 1
