@@ -39,8 +39,12 @@ fn bench_ids(c: &mut Criterion) {
     g.bench_function("InstitutionCode::parse", |b| {
         b.iter(|| black_box(InstitutionCode::parse(black_box("3618010015"))))
     });
-    g.bench_function("MunicipalityCode::parse", |b| b.iter(|| black_box(MunicipalityCode::parse(black_box("131016")))));
-    g.bench_function("MyNumber::parse", |b| b.iter(|| black_box(MyNumber::parse(black_box("983205673214")).is_ok())));
+    g.bench_function("MunicipalityCode::parse", |b| {
+        b.iter(|| black_box(MunicipalityCode::parse(black_box("131016"))))
+    });
+    g.bench_function("MyNumber::parse", |b| {
+        b.iter(|| black_box(MyNumber::parse(black_box("983205673214")).is_ok()))
+    });
     g.bench_function("ids::check guessing the kind", |b| {
         let options = CheckOptions::default();
         b.iter(|| black_box(ids::check(black_box("3618010015"), None, &options)))

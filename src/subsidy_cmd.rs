@@ -3,8 +3,8 @@
 use crate::input::{self, ReadError};
 use crate::output::{self, Status};
 use clap::{Args, Subcommand};
-use pmh_core::subsidy::eligibility::{check_eligibility, Visit};
 use pmh_core::subsidy::copayment::CopayRequest;
+use pmh_core::subsidy::eligibility::{check_eligibility, Visit};
 use pmh_core::subsidy::{
     validate_certificate, validate_certificate_at, Certificate, ValidationOptions,
 };

@@ -174,9 +174,17 @@ fn eligibility_from_files() {
 
 #[test]
 fn copay_charges_up_to_the_cap() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/subsidy/copay-request.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/subsidy/copay-request.json"
+    );
     let out = pmh(&["subsidy", "copay", path]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let r = &lines(&out)[0];
     // 2,500点 = 25,000円; 3割 = 7,500; 2割 = 5,000 but only 1,000 left under the 10,000 cap.
     assert_eq!(r["totalCost"], 25000);
@@ -188,8 +196,16 @@ fn copay_charges_up_to_the_cap() {
     assert_eq!(r["ledgerEntries"][0]["entry"]["cumulative"], 10000);
     // The ledger entry validates as a subsidy.copayment.record payload.
     let record = r["ledgerEntries"][0].to_string();
-    let v = pmh_stdin(&["validate", "--type", "subsidy.copayment.record", "-"], record.as_bytes());
-    assert_eq!(v.status.code(), Some(0), "{}", String::from_utf8_lossy(&v.stdout));
+    let v = pmh_stdin(
+        &["validate", "--type", "subsidy.copayment.record", "-"],
+        record.as_bytes(),
+    );
+    assert_eq!(
+        v.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&v.stdout)
+    );
 }
 
 #[test]
@@ -197,11 +213,22 @@ fn copay_rejects_bad_input_without_echoing_it() {
     let bad = r#"{"visit": {"id": "v", "date": "2024-05-20", "institutionCode": "3618010015",
         "setting": "outpatient", "points": "秘密の値", "insuranceCopayPercent": 30}, "certificates": []}"#;
     let out = pmh_stdin(&["subsidy", "copay", "-"], bad.as_bytes());
-    assert_eq!(out.status.code(), Some(1), "invalid input, not a usage error");
-    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "invalid input, not a usage error"
+    );
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!all.contains("秘密"), "{all}");
     let negative = bad.replace("\"秘密の値\"", "-5");
     let out = pmh_stdin(&["subsidy", "copay", "-"], negative.as_bytes());
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(lines(&out)[0]["error"]["code"], "subsidy.copay.negative_points");
+    assert_eq!(
+        lines(&out)[0]["error"]["code"],
+        "subsidy.copay.negative_points"
+    );
 }

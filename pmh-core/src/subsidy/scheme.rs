@@ -100,24 +100,24 @@ pub fn scheme_for(law_code: u8) -> Option<&'static Scheme> {
 pub fn category_index(scheme: &Scheme, segment: Option<&str>) -> Option<usize> {
     match segment {
         None | Some("") => Some(0),
-        Some(s) => scheme
-            .categories
-            .iter()
-            .position(|c| *c == s)
-            .or_else(|| {
-                let wanted = normalize_roman(s);
-                scheme.categories.iter().position(|c| *c == wanted)
-            }),
+        Some(s) => scheme.categories.iter().position(|c| *c == s).or_else(|| {
+            let wanted = normalize_roman(s);
+            scheme.categories.iter().position(|c| *c == wanted)
+        }),
     }
 }
 
 /// The tier named `income_segment`, if known.
 pub fn tier_for(scheme: &'static Scheme, income_segment: &str) -> Option<&'static Tier> {
     // Exact spelling first: no allocation on the common path.
-    scheme.tiers.iter().find(|t| t.name == income_segment).or_else(|| {
-        let wanted = normalize_roman(income_segment);
-        scheme.tiers.iter().find(|t| t.name == wanted)
-    })
+    scheme
+        .tiers
+        .iter()
+        .find(|t| t.name == income_segment)
+        .or_else(|| {
+            let wanted = normalize_roman(income_segment);
+            scheme.tiers.iter().find(|t| t.name == wanted)
+        })
 }
 
 /// The monthly cap for a tier and category; `None` when either is unknown.

@@ -250,8 +250,7 @@ pub fn validate_certificate_at(
             c.halfwidth_digits("medicalSubsidyRecipientNumber", s);
         }
         // Fast path unless a local 7-digit number could still draw a check-digit warning.
-        let may_warn =
-            rule == RecipientRule::Local && s.len() == 7 && text::is_halfwidth_digits(s);
+        let may_warn = rule == RecipientRule::Local && s.len() == 7 && text::is_halfwidth_digits(s);
         if may_warn || !(s.is_ascii() && RecipientNumber::parse(s, rule).is_ok()) {
             let path = c.path("medicalSubsidyRecipientNumber");
             RecipientNumber::parse_reporting(s, rule, &path, c.report);
