@@ -1,7 +1,10 @@
 //! `pmh demo`: the main job on bundled sample data.
 //!
-//! For now: validate a batch of sample identifiers and dates. Later issues add
-//! the subsidy, immunization and checkup flows in signed envelopes.
+//! The whole story on bundled sample data with freshly generated keys:
+//! identifiers and dates are checked; a municipality registers subsidy
+//! certificates with the hub, a clinic and a pharmacy check eligibility and
+//! charge visits against the monthly cap in signed envelopes; a forged and a
+//! replayed envelope are refused.
 
 use crate::output::{self, Status};
 use clap::Args;
@@ -16,7 +19,8 @@ const SAMPLE_DATES: &str = include_str!("../samples/dates.json");
 #[derive(Args, Debug)]
 #[command(after_help = "\
 Runs on the sample data bundled in the binary (samples/ in the source tree).
-Exit code 0 when every sample gave its documented outcome.")]
+Keys are generated afresh on every run. Exit code 0 when every step of the
+story went as expected.")]
 pub struct DemoArgs {
     /// Print the results as one JSON document instead of a readable summary.
     #[arg(long)]
@@ -34,6 +38,65 @@ struct Sample {
     kind: Option<IdKind>,
     payer: Option<String>,
     value: String,
+}
+
+/// The steps of the story, printed as they happen (or collected for `--json`).
+pub struct Story {
+    json: bool,
+    steps: Vec<serde_json::Value>,
+    failures: usize,
+    section: String,
+    seen: usize,
+}
+
+impl Story {
+    fn new(json: bool) -> Story {
+        Story {
+            json,
+            steps: Vec::new(),
+            failures: 0,
+            section: String::new(),
+            seen: 0,
+        }
+    }
+
+    fn steps_seen(&self) -> usize {
+        self.seen
+    }
+
+    /// Starts a section of the story.
+    pub fn section(&mut self, title: &str) {
+        self.section = title.to_owned();
+        if !self.json {
+            println!();
+            println!("{title}");
+            println!("{}", "-".repeat(72));
+        }
+    }
+
+    /// Records one step: who did what, the outcome, and whether it went as the story expects.
+    pub fn step(
+        &mut self,
+        actor: &dyn std::fmt::Display,
+        action: &str,
+        outcome: &str,
+        as_expected: bool,
+    ) {
+        self.seen += 1;
+        if !as_expected {
+            self.failures += 1;
+        }
+        if self.json {
+            self.steps.push(serde_json::json!({
+                "section": self.section, "actor": actor.to_string(), "action": action,
+                "outcome": outcome, "asExpected": as_expected,
+            }));
+        } else {
+            let mark = if as_expected { "OK " } else { "!! " };
+            println!("{mark} [{actor}] {action}");
+            println!("       → {outcome}");
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -96,10 +159,17 @@ pub fn run(args: &DemoArgs) -> Status {
         })
         .collect();
 
+    let mut story = Story::new(args.json);
     if args.json {
-        let doc = serde_json::json!({ "identifiers": id_results, "dates": date_results });
+        let flows = run_flows(&mut story);
+        let doc = serde_json::json!({
+            "identifiers": id_results, "dates": date_results, "steps": story.steps,
+            "error": flows.err(),
+        });
+        let ok = story.failures == 0 && doc["error"].is_null();
         return match output::print_pretty(&doc) {
-            Ok(()) => Status::Ok,
+            Ok(()) if ok => Status::Ok,
+            Ok(()) => Status::Invalid,
             Err(_) => Status::Failure,
         };
     }
@@ -142,10 +212,27 @@ pub fn run(args: &DemoArgs) -> Status {
         }
     }
     println!();
+    let flows = run_flows(&mut story);
+    println!();
     println!(
-        "summary: identifiers {valid_ids} valid / {} invalid; dates {valid_dates} valid / {} rejected",
+        "summary: identifiers {valid_ids} valid / {} invalid; dates {valid_dates} valid / {} rejected; \
+         story steps {} as expected / {} not",
         id_results.len() - valid_ids,
-        date_results.len() - valid_dates
+        date_results.len() - valid_dates,
+        story.steps_seen() - story.failures,
+        story.failures,
     );
-    Status::Ok
+    match flows {
+        Err(e) => {
+            eprintln!("pmh demo: the story stopped: {e}");
+            Status::Invalid
+        }
+        Ok(()) if story.failures > 0 => Status::Invalid,
+        Ok(()) => Status::Ok,
+    }
+}
+
+/// The exchanges of the story, in order.
+fn run_flows(story: &mut Story) -> Result<(), String> {
+    crate::demo_subsidy::run(story)
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod date_cmd;
 mod demo;
+mod demo_subsidy;
 mod envelope_cmd;
 mod id_cmd;
 mod input;

@@ -209,4 +209,24 @@ fn demo_runs_on_bundled_samples() {
     assert_eq!((valid, ids.len() - valid), (10, 5), "{ids:#?}");
     let dates = doc["dates"].as_array().unwrap();
     assert_eq!(dates.iter().filter(|d| d["valid"] == false).count(), 2);
+    let steps = doc["steps"].as_array().unwrap();
+    assert!(steps.len() >= 9, "{steps:#?}");
+    assert!(steps.iter().all(|s| s["asExpected"] == true), "{steps:#?}");
+    let outcomes: Vec<&str> = steps
+        .iter()
+        .map(|s| s["outcome"].as_str().unwrap())
+        .collect();
+    assert!(
+        outcomes.contains(&"envelope.signature"),
+        "a forged envelope is refused"
+    );
+    assert!(
+        outcomes.contains(&"envelope.replayed"),
+        "a replayed envelope is refused"
+    );
+    assert!(
+        outcomes.contains(&"envelope.payload_invalid"),
+        "an invalid payload can't be sealed"
+    );
+    assert!(doc["error"].is_null());
 }

@@ -3,7 +3,6 @@
 use crate::convert::{to_py, to_value};
 use crate::errors::{self, Kind};
 use pmh_core::canon::{self, CanonError, JsonError, Limits};
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 
@@ -24,12 +23,17 @@ pub fn text_bytes(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
         return Ok(b.to_vec());
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return match s.to_str() {
+        return match s.to_cow() {
             Ok(t) => Ok(t.as_bytes().to_vec()),
             Err(_) => Err(json_err(obj.py(), &JsonError::LoneSurrogate)),
         };
     }
-    Err(PyTypeError::new_err("JSON text must be str, bytes or bytearray"))
+    Err(errors::err(
+        obj.py(),
+        Kind::UnsupportedType,
+        "json.unsupported_type",
+        "JSON text must be str, bytes or bytearray",
+    ))
 }
 
 /// `pmh.canonicalize(value) -> bytes`: the RFC 8785 form of a Python value.

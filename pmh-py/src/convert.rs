@@ -144,17 +144,9 @@ fn to_value_inner(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Convert
 
 /// A Python str as UTF-8; lone surrogates make `to_str` fail.
 pub fn py_str(s: &Bound<'_, PyString>) -> Result<String, ConvertError> {
-    s.to_str()
-        .map(str::to_owned)
+    s.to_cow()
+        .map(std::borrow::Cow::into_owned)
         .map_err(|_| ConvertError::LoneSurrogate)
-}
-
-/// Extracts a str argument, mapping lone surrogates to a `pmh` error.
-pub fn str_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    let s = obj.cast::<PyString>().map_err(|_| {
-        pyo3::exceptions::PyTypeError::new_err(format!("{what} must be a str"))
-    })?;
-    py_str(s).map_err(|e| e.into_pyerr(obj.py()))
 }
 
 /// Converts a JSON value to Python objects (dict, list, str, int, float, bool, None).

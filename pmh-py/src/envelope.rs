@@ -138,13 +138,18 @@ pub fn envelope_bytes(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
         let v = to_value(obj)?;
         return Ok(v.to_string().into_bytes());
     }
-    text_bytes(obj).map_err(|e| {
-        if e.is_instance_of::<PyTypeError>(obj.py()) {
-            PyTypeError::new_err("an envelope must be a str, bytes or dict")
-        } else {
-            e
-        }
-    })
+    if obj.cast::<PyString>().is_err()
+        && obj.cast::<PyBytes>().is_err()
+        && obj.cast::<pyo3::types::PyByteArray>().is_err()
+    {
+        return Err(errors::err(
+            obj.py(),
+            Kind::UnsupportedType,
+            "json.unsupported_type",
+            "an envelope must be a str, bytes or dict",
+        ));
+    }
+    text_bytes(obj)
 }
 
 // ---------------------------------------------------------------- SigningKey

@@ -95,8 +95,3 @@ pub fn err_with_report(
     }
 }
 
-/// A per-item error of a batch as an exception instance (the error of building
-/// it, if any, is returned instead so that the item still gets an exception).
-pub fn into_instance(py: Python<'_>, e: PyErr) -> Py<PyAny> {
-    e.into_value(py).into_any()
-}

@@ -50,12 +50,6 @@ pub const SEX_MOTHER: Rule = Rule::warning(
 );
 /// A date lies after "today".
 pub const FUTURE_DATE: Rule = Rule::error("checkup.future_date", "未来の日付です。", "The date is in the future.");
-/// The 6-digit municipality code is invalid (details in the `ids.*` issue at the same path).
-pub const MUNICIPALITY: Rule = Rule::error(
-    "checkup.municipality",
-    "地方公共団体コードが正しくありません。",
-    "The municipality code is invalid.",
-);
 
 // ---- voucher (受診券) ----
 
@@ -305,7 +299,7 @@ pub const EPDS_SUPPORT: Rule = Rule::warning(
     "EPDSが9点以上または項目10が1点以上です（市町村への連絡・支援の対象）。",
     "EPDS total is 9 or more, or item 10 is 1 or more (report to the municipality for support).",
 );
-/// Delivery date after the checkup or more than a year before it.
+/// Delivery date after the checkup date.
 pub const DELIVERY_DATE: Rule = Rule::error(
     "checkup.result.delivery_date",
     "出産日が健診日より後です。",
