@@ -56,7 +56,7 @@ pub use questionnaire::{questions, validate_questionnaire, AnswerType, Question,
 pub use result::{assess_result, validate_result, validate_result_with, Assessment, CheckupResult, Derived};
 pub use voucher::{validate_voucher, validate_voucher_with, Voucher};
 
-use chrono::{FixedOffset, NaiveDate, Utc};
+use chrono::{NaiveDate, TimeDelta, Utc};
 
 /// Validation options shared by vouchers, questionnaires and results.
 ///
@@ -107,11 +107,7 @@ impl CheckupOptions {
 
     /// "Today": the fixed day, or the current date in Japan (JST, UTC+9).
     pub fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(|| {
-            // 9 hours is always a valid offset.
-            let jst = FixedOffset::east_opt(9 * 3600).unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
-            Utc::now().with_timezone(&jst).date_naive()
-        })
+        self.today.unwrap_or_else(|| (Utc::now().naive_utc() + TimeDelta::hours(9)).date())
     }
 }
 
