@@ -12,7 +12,6 @@ use pyo3::PyTypeInfo;
 use crate::validate::PyReport;
 use pmh_core::validate::Report;
 
-pyo3::import_exception!(pmh.errors, PmhError);
 pyo3::import_exception!(pmh.errors, ValidationError);
 pyo3::import_exception!(pmh.errors, IdentifierError);
 pyo3::import_exception!(pmh.errors, DateError);
@@ -24,6 +23,7 @@ pyo3::import_exception!(pmh.errors, UnknownTypeError);
 pyo3::import_exception!(pmh.errors, EnvelopeError);
 pyo3::import_exception!(pmh.errors, SignatureError);
 pyo3::import_exception!(pmh.errors, PayloadInvalidError);
+pyo3::import_exception!(pmh.errors, SubsidyError);
 
 /// Which `pmh` exception class to raise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,7 @@ pub enum Kind {
     Envelope,
     Signature,
     PayloadInvalid,
+    Subsidy,
 }
 
 fn class(py: Python<'_>, kind: Kind) -> Bound<'_, pyo3::types::PyType> {
@@ -54,6 +55,7 @@ fn class(py: Python<'_>, kind: Kind) -> Bound<'_, pyo3::types::PyType> {
         Kind::Envelope => EnvelopeError::type_object(py),
         Kind::Signature => SignatureError::type_object(py),
         Kind::PayloadInvalid => PayloadInvalidError::type_object(py),
+        Kind::Subsidy => SubsidyError::type_object(py),
     }
 }
 

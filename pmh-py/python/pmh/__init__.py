@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import List, Tuple, TypeVar, Union
 
-from pmh import errors
+from pmh import calendar, errors, subsidy
 from pmh._pmh import (
     InstitutionCode,
     InsurerNumber,
@@ -59,6 +59,7 @@ from pmh.errors import (
     PayloadInvalidError,
     PmhError,
     SignatureError,
+    SubsidyError,
     TrustStoreError,
     UnknownTypeError,
     UnsupportedTypeError,
@@ -118,6 +119,10 @@ __all__ = [
     "EnvelopeError",
     "SignatureError",
     "PayloadInvalidError",
+    "SubsidyError",
+    # domain modules
+    "calendar",
+    "subsidy",
 ]
 
 

@@ -16,6 +16,7 @@ logged without leaking personal data (個人情報).
     ├── InvalidKeyError (+ ValueError)        key.*
     ├── TrustStoreError (+ ValueError)        trust.*
     ├── UnknownTypeError (+ ValueError)       validate.unknown_type
+    ├── SubsidyError (+ ValueError)           subsidy.copayment.*, subsidy.ledger.*
     └── EnvelopeError                         envelope.* (expired, replayed, wrong_recipient, unknown_kid, ...)
         ├── SignatureError                    envelope.signature, envelope.alg_mismatch
         └── PayloadInvalidError (+ ValidationError)  envelope.payload_invalid
@@ -41,6 +42,7 @@ __all__ = [
     "EnvelopeError",
     "SignatureError",
     "PayloadInvalidError",
+    "SubsidyError",
 ]
 
 
@@ -137,3 +139,7 @@ class PayloadInvalidError(EnvelopeError, ValidationError):
 
     Both an :class:`EnvelopeError` and a :class:`ValidationError` (with ``report``).
     """
+
+
+class SubsidyError(PmhError, ValueError):
+    """A copayment request or cap ledger is inconsistent (``subsidy.copayment.*``, ``subsidy.ledger.*``)."""
