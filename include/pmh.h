@@ -46,13 +46,19 @@
 #define PMH_ID_BUFFER_SIZE 32
 
 /**
+ * Largest JSON input (bytes) the document calls accept (16 MiB); larger
+ * input is `PMH_JSON_ERROR` with `json.too_large`.
+ */
+#define PMH_JSON_MAX_BYTES 16777216
+
+/**
  * Result of every fallible pmh function.
  *
  * The numeric values are stable: they never change meaning between
  * versions, and new codes only get new numbers. `PMH_OK` is 0. General
  * codes are 1-99; 100-199 are reserved for signed envelopes (sealing,
  * opening, keys, trust stores); 200-299 for subsidy / immunization /
- * checkup documents.
+ * checkup documents (200-209 subsidies and cap ledgers).
  *
  * On any status other than `PMH_OK` no out-parameter has been written, and
  * `pmh_last_error_message` gives details (for `PMH_INVALID`: the stable
@@ -105,6 +111,16 @@ enum pmh_status
    */
   PMH_INTERNAL_ERROR = 8,
   /**
+   * The message or record type name is not known to this library (it may
+   * be newer than the library: `pmh_validate_types` lists the known ones).
+   */
+  PMH_UNKNOWN_TYPE = 9,
+  /**
+   * The item asked for is not there (e.g. a JSON Pointer that matches
+   * nothing in `pmh_json_get`).
+   */
+  PMH_NOT_FOUND = 10,
+  /**
    * A signing key could not be made or loaded (`key.*` code).
    */
   PMH_KEY_ERROR = 100,
@@ -129,6 +145,29 @@ enum pmh_status
    * An envelope was refused because its id was already accepted (`envelope.replayed`).
    */
   PMH_ENVELOPE_REPLAYED = 105,
+  /**
+   * A subsidy input (certificate, visit, copayment request, cap ledger,
+   * ledger entry or record, month) does not match its model or breaks a
+   * rule. The last-error message is the stable code: a shape code
+   * (`subsidy.certificate.shape`, `subsidy.visit.shape`,
+   * `subsidy.copay.request`, `subsidy.ledger.shape`, ...; see
+   * `pmh_last_error_position`), the first error of the certificate's
+   * validation (e.g. `subsidy.certificate.required`), a `subsidy.copay.*`
+   * or `subsidy.ledger.*` rule, or an `ids.*` code.
+   */
+  PMH_SUBSIDY_INVALID_REQUEST = 200,
+  /**
+   * A cap ledger (自己負担上限額管理票) already records an entry with the
+   * same id and different content (`subsidy.ledger.conflict`): reconcile
+   * the two records, do not retry blindly.
+   */
+  PMH_LEDGER_CONFLICT = 201,
+  /**
+   * A cap ledger refused the operation (`subsidy.ledger.month`,
+   * `.other_ledger`, `.caps`, `.negative`, `.charged_exceeds_due`, `.id`,
+   * `.overflow`); the ledger is unchanged.
+   */
+  PMH_LEDGER_REJECTED = 202,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -475,8 +514,8 @@ pmh_status pmh_envelope_open(const pmh_trust_store *trust,
  * Every fallible pmh function clears the last error when it starts and sets
  * it when it fails, so this describes the most recent fallible call made on
  * the calling thread (other threads have their own). Calling this function,
- * `pmh_last_error_status`, `pmh_status_message`, `pmh_version` or
- * `pmh_string_free` does not change it.
+ * `pmh_last_error_status`, `pmh_last_error_position`, `pmh_status_message`,
+ * `pmh_version` or `pmh_string_free` does not change it.
  *
  * The message is static English text or a stable code: for `PMH_INVALID` it
  * is the code of the first problem found (e.g. `ids.payer.check_digit`,
@@ -497,6 +536,21 @@ pmh_status pmh_last_error_message(char **out, size_t *out_len);
  * Does not change the last error. Thread-safe.
  */
 pmh_status pmh_last_error_status(void);
+
+/**
+ * Where in its JSON input the last failed pmh call on this thread found the
+ * problem (see `pmh_last_error_message`), when known: for `PMH_JSON_ERROR`
+ * with `json.syntax`, and for documents that do not match their model
+ * (`PMH_SUBSIDY_INVALID_REQUEST` with a `*.shape` or `subsidy.copay.request`
+ * code). Only the position is given, never the offending text.
+ *
+ * On `PMH_OK`, `*out_line` and `*out_column` receive the 1-based line and
+ * column, or 0 and 0 when the last failure has no position (or the last
+ * call succeeded). Returns `PMH_NULL_PARAMETER` if either pointer is NULL
+ * (not recorded as the last error). Does not change the last error.
+ * Thread-safe.
+ */
+pmh_status pmh_last_error_position(size_t *out_line, size_t *out_column);
 
 /**
  * Checks an identifier and returns the full result as JSON.
@@ -661,6 +715,48 @@ pmh_status pmh_my_number_mask(const uint8_t *value,
                               size_t out_cap,
                               size_t *out_len);
 
+/**
+ * Writes the RFC 8785 (JCS) canonical form of a JSON document: the bytes
+ * pmh signs. Object members sorted by UTF-16 code units, no whitespace,
+ * numbers and strings as ECMAScript prints them.
+ *
+ * The input is read strictly (see the module notes: duplicate member names,
+ * lone surrogates, trailing data, ... are refused). Integers beyond ±(2^53 −
+ * 1) that a double cannot hold exactly are refused rather than rounded
+ * (`canon.unsafe_integer`): send such identifiers as strings.
+ *
+ * On `PMH_OK`, `*out` receives the canonical JSON (UTF-8, NUL-terminated;
+ * free it with `pmh_string_free`) and `*out_len` its length. Errors:
+ * `PMH_JSON_ERROR` (a `json.*` code, or `canon.unsafe_integer`),
+ * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT`
+ * (length). Thread-safe.
+ */
+pmh_status pmh_canonicalize(const uint8_t *json, size_t len, char **out, size_t *out_len);
+
+/**
+ * Extracts the value at a JSON Pointer (RFC 6901, e.g. `/patientPays`,
+ * `/ledgerEntries/0`, `/envelope/payload/certificates/0`; `~1` stands for
+ * `/` and `~0` for `~` in member names; the empty pointer is the whole
+ * document) from a JSON document, for callers without a JSON library.
+ *
+ * On `PMH_OK`, `*out_json` receives the value as compact JSON (UTF-8,
+ * NUL-terminated; free it with `pmh_string_free`), and `*out_len` its
+ * length: a number as its digits (`2470`), `true`/`false`/`null`, a string
+ * with its quotes and escapes (`"2024-05"`), an object or array as compact
+ * JSON with the members in input order.
+ *
+ * Errors: `PMH_NOT_FOUND` (nothing at `pointer`), `PMH_INVALID_ARGUMENT`
+ * (`pointer` is neither empty nor starts with `/`), `PMH_JSON_ERROR` (`json`
+ * is not strict JSON), `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`.
+ * Thread-safe.
+ */
+pmh_status pmh_json_get(const uint8_t *json,
+                        size_t json_len,
+                        const uint8_t *pointer,
+                        size_t pointer_len,
+                        char **out_json,
+                        size_t *out_len);
+
 #if defined(PMH_TEST_PANIC)
 /**
  * Panics inside the boundary, so that tests can check a panic becomes
@@ -689,6 +785,226 @@ const char *pmh_status_message(uint32_t status);
  * received it.
  */
 void pmh_string_free(char *s);
+
+/**
+ * Checks whether a certificate (受給者証, PMH registration API fields, as
+ * in `subsidy.certificate.register`) applies to a visit
+ * (`{"date":"2024-05-10","institutionCode":"3618010015","setting":"outpatient"}`,
+ * setting `outpatient`, `inpatient` or `pharmacy`).
+ *
+ * On `PMH_OK` the check ran, whatever its verdict: `*out_json` receives
+ * (UTF-8, NUL-terminated; free it with `pmh_string_free`)
+ * `{"eligible":true,"settlement":"window","reasons":[]}`, where
+ * `settlement` is `window` (現物給付: apply the subsidy at the window),
+ * `reimbursement` (償還払い: eligible, but the patient pays the insurance
+ * copay now) or `none`, and `reasons` lists every reason as
+ * `{"code","messageJa","messageEn"}` (e.g. `subsidy.eligibility.expired`,
+ * `subsidy.eligibility.not_designated`). `*out_len` receives its length.
+ *
+ * Errors: `PMH_SUBSIDY_INVALID_REQUEST` (the certificate's first validation
+ * error, e.g. `subsidy.certificate.required`, or `subsidy.certificate.shape`
+ * / `subsidy.visit.shape` with `pmh_last_error_position`), `PMH_JSON_ERROR`
+ * (not strict JSON: a `json.*` code), `PMH_NULL_PARAMETER`,
+ * `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT` (length). Thread-safe.
+ */
+pmh_status pmh_subsidy_eligibility(const uint8_t *certificate,
+                                   size_t certificate_len,
+                                   const uint8_t *visit,
+                                   size_t visit_len,
+                                   char **out_json,
+                                   size_t *out_len);
+
+/**
+ * Computes the copayment (自己負担額) of a visit under health insurance and
+ * up to four subsidies, with this month's cap ledgers.
+ *
+ * `request` is
+ * `{"visit":{"id","date","institutionCode","setting","points","insuranceCopayPercent","mealCost"?},"certificates":[…],"ledgers"?:[…],"keepOrder"?:false}`
+ * (as `pmh subsidy copay`); a missing ledger means nothing was charged yet
+ * this month under that scheme.
+ *
+ * On `PMH_OK`, `*out_json` receives the split (UTF-8, NUL-terminated; free
+ * it with `pmh_string_free`) and `*out_len` its length:
+ * `{"totalCost","insuranceCopay","insurerPays","publicPayers":[{"payerNumber","applied","reason"?,"pays","mealPays"?,"capRemaining"?}],"patientPays","ledgerEntries"?:[…]}`.
+ * Each `ledgerEntries` element is a `subsidy.copayment.record` payload, to
+ * record with `pmh_cap_ledger_add_record` and report to the hub. The
+ * ledgers given are not changed. No recipient number or personal data is
+ * in the result.
+ *
+ * Errors: `PMH_SUBSIDY_INVALID_REQUEST` (a certificate's first validation
+ * error; `subsidy.copay.request` when the request does not match the model,
+ * with `pmh_last_error_position`; a `subsidy.copay.*` rule such as
+ * `subsidy.copay.negative_points`, `.ledger_month`, `.ledger_caps`,
+ * `.duplicate_payer`; a `subsidy.ledger.*` code for an unreadable ledger),
+ * `PMH_LEDGER_CONFLICT` (the visit id is recorded in a ledger with other
+ * content), `PMH_LEDGER_REJECTED`, `PMH_JSON_ERROR`, `PMH_NULL_PARAMETER`,
+ * `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT` (length). Thread-safe.
+ */
+pmh_status pmh_subsidy_copayment(const uint8_t *request,
+                                 size_t request_len,
+                                 char **out_json,
+                                 size_t *out_len);
+
+/**
+ * Makes the empty cap ledger (自己負担上限額管理票) of a certificate for a
+ * month (`YYYY-MM`): its payer number and its caps (`monthlyCap`,
+ * `monthlyCapOutpatient`, `monthlyCapInpatient` become `cap`,
+ * `capOutpatient`, `capInpatient`), e.g.
+ * `{"payerNumber":"54136015","month":"2024-05","cap":10000,"entries":[]}`.
+ * Use it for a patient's first visit of the month under a capped scheme.
+ *
+ * On `PMH_OK`, `*out_ledger` receives the ledger (UTF-8, NUL-terminated;
+ * free it with `pmh_string_free`) and `*out_len` its length.
+ *
+ * Errors: `PMH_SUBSIDY_INVALID_REQUEST` (the certificate's first
+ * validation error, an `ids.payer.*` code for its payer number,
+ * `subsidy.ledger.month_format`, `subsidy.ledger.negative`),
+ * `PMH_JSON_ERROR`, `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`,
+ * `PMH_INVALID_ARGUMENT` (length). Thread-safe.
+ */
+pmh_status pmh_cap_ledger_new(const uint8_t *certificate,
+                              size_t certificate_len,
+                              const uint8_t *month,
+                              size_t month_len,
+                              char **out_ledger,
+                              size_t *out_len);
+
+/**
+ * Charges a visit at the window against a cap ledger: records it with
+ * `charged` = its `copayDue` capped by what is left of the caps covering
+ * its setting (0 once a cap is reached; the entry is still recorded, as on
+ * the paper 管理票).
+ *
+ * `entry` is
+ * `{"id":"v-001","date":"2024-05-10","institutionCode":"3618010015","setting":"outpatient","totalCost":12340,"copayDue":2470}`
+ * (`copayDue`: the scheme's amount before the monthly cap, yen).
+ * Idempotent: charging an id already recorded with the same content returns
+ * the recorded entry and the ledger unchanged.
+ *
+ * On `PMH_OK`, `*out_ledger` receives the updated ledger and `*out_record`
+ * the recorded entry as a `subsidy.copayment.record` payload
+ * (`{"payerNumber","month","entry":{…,"charged","cumulative"}}`, ready to
+ * seal for the hub); both are UTF-8, NUL-terminated, to free with
+ * `pmh_string_free`; `*out_ledger_len` and `*out_record_len` their lengths.
+ * Both are written, or neither.
+ *
+ * Errors: `PMH_LEDGER_CONFLICT` (the id is recorded with other content),
+ * `PMH_LEDGER_REJECTED` (`subsidy.ledger.month`, `.id`, `.negative`,
+ * `.overflow`), `PMH_SUBSIDY_INVALID_REQUEST` (`subsidy.ledger.shape`,
+ * `subsidy.ledger.entry_shape` with `pmh_last_error_position`, or a
+ * `subsidy.ledger.*` code for a ledger that does not hold together),
+ * `PMH_JSON_ERROR`, `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`,
+ * `PMH_INVALID_ARGUMENT` (length). Thread-safe.
+ */
+pmh_status pmh_cap_ledger_charge(const uint8_t *ledger,
+                                 size_t ledger_len,
+                                 const uint8_t *entry,
+                                 size_t entry_len,
+                                 char **out_ledger,
+                                 size_t *out_ledger_len,
+                                 char **out_record,
+                                 size_t *out_record_len);
+
+/**
+ * Records in a cap ledger an entry charged elsewhere, as it was charged: a
+ * `subsidy.copayment.record` payload
+ * (`{"payerNumber","month","entry":{"id","date","institutionCode","setting","totalCost","copayDue","charged","cumulative"?}}`),
+ * e.g. an element of `ledgerEntries` from `pmh_subsidy_copayment`, or a
+ * record another institution reported through the hub. `cumulative` is
+ * recomputed. Idempotent: a record already there with the same content
+ * changes nothing.
+ *
+ * On `PMH_OK`, `*out_ledger` receives the updated ledger (UTF-8,
+ * NUL-terminated; free it with `pmh_string_free`) and `*out_len` its length.
+ *
+ * Errors: `PMH_LEDGER_CONFLICT` (the id is recorded with other content),
+ * `PMH_LEDGER_REJECTED` (`subsidy.ledger.other_ledger`: another payer
+ * number or month; `.month`, `.charged_exceeds_due`, `.negative`, `.id`,
+ * `.overflow`), `PMH_SUBSIDY_INVALID_REQUEST` (the record's first
+ * validation error as `pmh_validate` reports it for
+ * `subsidy.copayment.record`, `subsidy.ledger.record_shape`,
+ * `subsidy.ledger.shape`), `PMH_JSON_ERROR`, `PMH_NULL_PARAMETER`,
+ * `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT` (length). Thread-safe.
+ */
+pmh_status pmh_cap_ledger_add_record(const uint8_t *ledger,
+                                     size_t ledger_len,
+                                     const uint8_t *record,
+                                     size_t record_len,
+                                     char **out_ledger,
+                                     size_t *out_len);
+
+/**
+ * Merges two copies of the same cap ledger (same payer number, month and
+ * caps; e.g. the hub's and this institution's): the union of their entries
+ * by id, in canonical order (date, id) with `cumulative` recomputed. Merging
+ * in any order, any number of times, gives the same JSON. When two
+ * institutions charged without seeing each other the merged ledger may hold
+ * more than the cap: entries stay as charged (a ledger records what was
+ * collected).
+ *
+ * On `PMH_OK`, `*out_ledger` receives the merged ledger (UTF-8,
+ * NUL-terminated; free it with `pmh_string_free`) and `*out_len` its length.
+ *
+ * Errors: `PMH_LEDGER_CONFLICT` (an id recorded with different content in
+ * the two), `PMH_LEDGER_REJECTED` (`subsidy.ledger.other_ledger`, `.caps`,
+ * `.overflow`), `PMH_SUBSIDY_INVALID_REQUEST` (`subsidy.ledger.shape` or a
+ * `subsidy.ledger.*` code for a ledger that does not hold together),
+ * `PMH_JSON_ERROR`, `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`,
+ * `PMH_INVALID_ARGUMENT` (length). Thread-safe.
+ */
+pmh_status pmh_cap_ledger_merge(const uint8_t *ledger,
+                                size_t ledger_len,
+                                const uint8_t *other,
+                                size_t other_len,
+                                char **out_ledger,
+                                size_t *out_len);
+
+/**
+ * Validates a JSON document as the message or record type `type_name`
+ * (e.g. `subsidy.certificate`, `subsidy.certificate.register`,
+ * `subsidy.copayment.record`; `pmh_validate_types` lists them) and returns
+ * the report with every issue found in one pass.
+ *
+ * On `PMH_OK` a report was produced, whether or not the document is valid:
+ * `*out_report_json` receives it (UTF-8 JSON, NUL-terminated; free it with
+ * `pmh_string_free`) and `*out_len` its length, e.g.
+ * `{"ok":false,"errors":1,"warnings":0,"issues":[{"code":"subsidy.certificate.required","path":"/myNumber","severity":"error","messageJa":"…","messageEn":"…"}]}`.
+ * `ok` is true when no issue is an error (warnings allowed). `out_errors`
+ * may be NULL; otherwise on `PMH_OK` `*out_errors` receives the number of
+ * errors (0: the document is valid). Issue messages are static text: they
+ * never contain the document's values.
+ *
+ * The document is read strictly (see `pmh_canonicalize`): input that is not
+ * strict JSON (duplicate member names, trailing data, ...) is
+ * `PMH_JSON_ERROR` with the `json.*` code as the last-error message (and
+ * the position in `pmh_last_error_position` for `json.syntax`).
+ *
+ * Errors: `PMH_UNKNOWN_TYPE` (`type_name` is not a known type),
+ * `PMH_JSON_ERROR`, `PMH_NULL_PARAMETER` (`type_name`, `json`,
+ * `out_report_json`, `out_len`), `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT`
+ * (length). Thread-safe.
+ */
+pmh_status pmh_validate(const uint8_t *type_name,
+                        size_t type_len,
+                        const uint8_t *json,
+                        size_t json_len,
+                        char **out_report_json,
+                        size_t *out_len,
+                        size_t *out_errors);
+
+/**
+ * Lists the message and record types `pmh_validate` knows in this library,
+ * as a JSON array:
+ * `[{"name":"subsidy.certificate","kind":"record","summary":"…"},{"name":"subsidy.certificate.register","kind":"message","summary":"…"},…]`.
+ * Message types are payloads that travel in envelopes; record types are
+ * single documents.
+ *
+ * On `PMH_OK`, `*out_json` receives the list (UTF-8, NUL-terminated; free it
+ * with `pmh_string_free`) and `*out_len` its length. Errors:
+ * `PMH_NULL_PARAMETER`. Thread-safe.
+ */
+pmh_status pmh_validate_types(char **out_json,
+                              size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

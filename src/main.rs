@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod conformance;
 mod date_cmd;
 mod demo;
 mod demo_subsidy;
@@ -40,6 +41,8 @@ enum Command {
     Validate(validate_cmd::ValidateArgs),
     /// Medical subsidies (医療費助成): eligibility and copayment.
     Subsidy(subsidy_cmd::SubsidyArgs),
+    /// Run the conformance vectors (tests/vectors) against this build.
+    Conformance(conformance::ConformanceArgs),
     /// Run the main job on bundled sample data and print a readable summary.
     Demo(demo::DemoArgs),
     /// Generate a signing key (PKCS#8) and its public JWK.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Date(args) => date_cmd::run(&args),
         Command::Validate(args) => validate_cmd::run(&args),
         Command::Subsidy(args) => subsidy_cmd::run(&args),
+        Command::Conformance(args) => conformance::run(&args),
         Command::Demo(args) => demo::run(&args),
         Command::Keygen(args) => envelope_cmd::run_keygen(&args),
         Command::Trust(args) => envelope_cmd::run_trust(&args),

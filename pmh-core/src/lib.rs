@@ -13,6 +13,7 @@
 
 pub mod calendar;
 pub mod canon;
+pub mod checkup;
 pub mod envelope;
 pub mod ids;
 pub mod messages;

@@ -53,14 +53,46 @@ pub const MESSAGE_TYPES: &[DocumentType] = &[
         summary: "自己負担上限額管理票の記録 (institution → hub): one cap-ledger entry",
         validate: subsidy::messages::validate_copayment_record,
     },
+    DocumentType {
+        name: "checkup.voucher.issue",
+        summary: "健診受診券の発行 (municipality → hub): {\"vouchers\": [...]}",
+        validate: crate::checkup::messages::validate_voucher_issue,
+    },
+    DocumentType {
+        name: "checkup.questionnaire.submit",
+        summary: "健診問診票の提出 (person → hub → clinic): one questionnaire",
+        validate: crate::checkup::messages::validate_questionnaire_submit,
+    },
+    DocumentType {
+        name: "checkup.result.register",
+        summary: "健診結果の登録 (clinic → hub → municipality): {\"results\": [...]}",
+        validate: crate::checkup::messages::validate_result_register,
+    },
 ];
 
 /// Record types: single documents checked by `pmh validate --type`.
-pub const RECORD_TYPES: &[DocumentType] = &[DocumentType {
-    name: "subsidy.certificate",
-    summary: "受給者証 (one certificate, PMH registration API fields)",
-    validate: certificate,
-}];
+pub const RECORD_TYPES: &[DocumentType] = &[
+    DocumentType {
+        name: "subsidy.certificate",
+        summary: "受給者証 (one certificate, PMH registration API fields)",
+        validate: certificate,
+    },
+    DocumentType {
+        name: "checkup.voucher",
+        summary: "健診受診券 (one voucher)",
+        validate: crate::checkup::validate_voucher,
+    },
+    DocumentType {
+        name: "checkup.questionnaire",
+        summary: "健診問診票 (one questionnaire)",
+        validate: crate::checkup::validate_questionnaire,
+    },
+    DocumentType {
+        name: "checkup.result",
+        summary: "健診結果 (one checkup result)",
+        validate: crate::checkup::validate_result,
+    },
+];
 
 /// The message type named `name`.
 pub fn message_type(name: &str) -> Option<&'static DocumentType> {

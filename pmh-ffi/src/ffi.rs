@@ -146,6 +146,11 @@ impl<T> Out<T> {
     }
 }
 
+/// An out-parameter the caller may leave NULL (documented as such).
+pub(crate) fn optional_out<T>(ptr: *mut T) -> Option<Out<T>> {
+    NonNull::new(ptr).map(Out)
+}
+
 /// The `(char **out, size_t *out_len)` pair of functions that return a new
 /// string (released with `pmh_string_free`).
 #[derive(Debug)]
@@ -170,17 +175,40 @@ impl OutString {
 
     /// Hands `s` to the caller as a NUL-terminated heap string.
     pub(crate) fn write(self, s: String) -> FfiResult<()> {
-        let len = s.len();
-        let c = CString::new(s).map_err(|_| {
-            Failure::new(
-                pmh_status::PMH_INTERNAL_ERROR,
-                "a returned string contained a NUL byte",
-            )
-        })?;
-        self.ptr.write(c.into_raw());
-        self.len.write(len);
+        let c = to_cstring(s)?;
+        self.give(c);
         Ok(())
     }
+
+    /// Hands two strings to two out-pairs: both are written, or (when one
+    /// cannot be represented) neither.
+    pub(crate) fn write_pair(
+        first: (OutString, String),
+        second: (OutString, String),
+    ) -> FfiResult<()> {
+        let a = to_cstring(first.1)?;
+        let b = to_cstring(second.1)?;
+        first.0.give(a);
+        second.0.give(b);
+        Ok(())
+    }
+
+    /// Writes the pointer and the length (without the NUL) of `c`.
+    fn give(self, c: CString) {
+        let len = c.as_bytes().len();
+        self.ptr.write(c.into_raw());
+        self.len.write(len);
+    }
+}
+
+/// `s` as a C string; `PMH_INTERNAL_ERROR` if it contains a NUL byte.
+fn to_cstring(s: String) -> FfiResult<CString> {
+    CString::new(s).map_err(|_| {
+        Failure::new(
+            pmh_status::PMH_INTERNAL_ERROR,
+            "a returned string contained a NUL byte",
+        )
+    })
 }
 
 /// Frees a string made by [`OutString::write`]; NULL is ignored.

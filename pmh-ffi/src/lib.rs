@@ -43,9 +43,12 @@ pub mod envelope;
 pub mod error;
 mod ffi;
 pub mod ids;
+pub mod json;
 pub mod panic;
 pub mod status;
 pub mod string;
+pub mod subsidy;
+pub mod validate;
 
 pub use status::pmh_status;
 

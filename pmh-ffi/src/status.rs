@@ -8,7 +8,7 @@ use std::ffi::{c_char, CStr};
 /// versions, and new codes only get new numbers. `PMH_OK` is 0. General
 /// codes are 1-99; 100-199 are reserved for signed envelopes (sealing,
 /// opening, keys, trust stores); 200-299 for subsidy / immunization /
-/// checkup documents.
+/// checkup documents (200-209 subsidies and cap ledgers).
 ///
 /// On any status other than `PMH_OK` no out-parameter has been written, and
 /// `pmh_last_error_message` gives details (for `PMH_INVALID`: the stable
@@ -40,6 +40,12 @@ pub enum pmh_status {
     /// A result could not be represented (e.g. an interior NUL byte in a
     /// returned string). Indicates a bug in pmh.
     PMH_INTERNAL_ERROR = 8,
+    /// The message or record type name is not known to this library (it may
+    /// be newer than the library: `pmh_validate_types` lists the known ones).
+    PMH_UNKNOWN_TYPE = 9,
+    /// The item asked for is not there (e.g. a JSON Pointer that matches
+    /// nothing in `pmh_json_get`).
+    PMH_NOT_FOUND = 10,
     /// A signing key could not be made or loaded (`key.*` code).
     PMH_KEY_ERROR = 100,
     /// A trust store could not be loaded (`trust.*` code).
@@ -53,11 +59,28 @@ pub enum pmh_status {
     PMH_ENVELOPE_REJECTED = 104,
     /// An envelope was refused because its id was already accepted (`envelope.replayed`).
     PMH_ENVELOPE_REPLAYED = 105,
+    /// A subsidy input (certificate, visit, copayment request, cap ledger,
+    /// ledger entry or record, month) does not match its model or breaks a
+    /// rule. The last-error message is the stable code: a shape code
+    /// (`subsidy.certificate.shape`, `subsidy.visit.shape`,
+    /// `subsidy.copay.request`, `subsidy.ledger.shape`, ...; see
+    /// `pmh_last_error_position`), the first error of the certificate's
+    /// validation (e.g. `subsidy.certificate.required`), a `subsidy.copay.*`
+    /// or `subsidy.ledger.*` rule, or an `ids.*` code.
+    PMH_SUBSIDY_INVALID_REQUEST = 200,
+    /// A cap ledger (自己負担上限額管理票) already records an entry with the
+    /// same id and different content (`subsidy.ledger.conflict`): reconcile
+    /// the two records, do not retry blindly.
+    PMH_LEDGER_CONFLICT = 201,
+    /// A cap ledger refused the operation (`subsidy.ledger.month`,
+    /// `.other_ledger`, `.caps`, `.negative`, `.charged_exceeds_due`, `.id`,
+    /// `.overflow`); the ledger is unchanged.
+    PMH_LEDGER_REJECTED = 202,
 }
 
 impl pmh_status {
     /// Every status, in numeric order.
-    pub(crate) const ALL: [pmh_status; 15] = [
+    pub(crate) const ALL: [pmh_status; 20] = [
         pmh_status::PMH_OK,
         pmh_status::PMH_NULL_PARAMETER,
         pmh_status::PMH_INVALID_UTF8,
@@ -67,12 +90,17 @@ impl pmh_status {
         pmh_status::PMH_BUFFER_TOO_SMALL,
         pmh_status::PMH_JSON_ERROR,
         pmh_status::PMH_INTERNAL_ERROR,
+        pmh_status::PMH_UNKNOWN_TYPE,
+        pmh_status::PMH_NOT_FOUND,
         pmh_status::PMH_KEY_ERROR,
         pmh_status::PMH_TRUST_STORE_ERROR,
         pmh_status::PMH_PARTICIPANT_ERROR,
         pmh_status::PMH_SEAL_ERROR,
         pmh_status::PMH_ENVELOPE_REJECTED,
         pmh_status::PMH_ENVELOPE_REPLAYED,
+        pmh_status::PMH_SUBSIDY_INVALID_REQUEST,
+        pmh_status::PMH_LEDGER_CONFLICT,
+        pmh_status::PMH_LEDGER_REJECTED,
     ];
 
     /// The status with this number, if any.
@@ -98,12 +126,21 @@ impl pmh_status {
             pmh_status::PMH_INTERNAL_ERROR => {
                 c"internal error in pmh: a result could not be represented"
             }
+            pmh_status::PMH_UNKNOWN_TYPE => c"unknown message or record type",
+            pmh_status::PMH_NOT_FOUND => c"not found",
             pmh_status::PMH_KEY_ERROR => c"the signing key could not be made or loaded",
             pmh_status::PMH_TRUST_STORE_ERROR => c"the trust store could not be loaded",
             pmh_status::PMH_PARTICIPANT_ERROR => c"invalid participant id",
             pmh_status::PMH_SEAL_ERROR => c"the envelope could not be sealed",
             pmh_status::PMH_ENVELOPE_REJECTED => c"the envelope was rejected",
             pmh_status::PMH_ENVELOPE_REPLAYED => c"the envelope was rejected as a replay",
+            pmh_status::PMH_SUBSIDY_INVALID_REQUEST => {
+                c"the subsidy input is invalid (see pmh_last_error_message for the code)"
+            }
+            pmh_status::PMH_LEDGER_CONFLICT => {
+                c"the cap ledger already records this entry id with other content"
+            }
+            pmh_status::PMH_LEDGER_REJECTED => c"the cap ledger refused the operation",
         }
     }
 }
@@ -132,18 +169,20 @@ mod tests {
         let numbers: Vec<u32> = pmh_status::ALL.iter().map(|s| *s as u32).collect();
         assert_eq!(
             numbers,
-            [0, 1, 2, 3, 4, 5, 6, 7, 8, 100, 101, 102, 103, 104, 105]
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 101, 102, 103, 104, 105, 200, 201, 202]
         );
         for s in pmh_status::ALL {
             assert_eq!(pmh_status::from_u32(s as u32), Some(s));
         }
-        assert_eq!(pmh_status::from_u32(9), None);
+        assert_eq!(pmh_status::from_u32(11), None);
         assert_eq!(pmh_status::from_u32(106), None);
+        assert_eq!(pmh_status::from_u32(199), None);
+        assert_eq!(pmh_status::from_u32(203), None);
     }
 
     #[test]
     fn messages_never_null() {
-        for n in [0, 1, 8, 9, 100, 106, u32::MAX] {
+        for n in [0, 1, 8, 9, 11, 100, 106, 200, 203, u32::MAX] {
             let p = pmh_status_message(n);
             assert!(!p.is_null());
         }

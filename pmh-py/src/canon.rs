@@ -55,7 +55,7 @@ pub fn canonicalize_json<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyRe
 /// `pmh.parse_json(text, *, max_bytes=..., max_depth=...) -> object`: strict
 /// parse (no duplicate keys, no lone surrogates, finite numbers).
 #[pyfunction]
-#[pyo3(signature = (text, *, max_bytes=Limits::DEFAULT.max_bytes, max_depth=Limits::DEFAULT.max_depth))]
+#[pyo3(signature = (text, *, max_bytes=1_048_576, max_depth=64))]
 pub fn parse_json<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,

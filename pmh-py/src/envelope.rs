@@ -39,12 +39,21 @@ fn open_kind(e: &OpenError) -> Kind {
 pub fn open_err_instance<'py>(py: Python<'py>, e: OpenError) -> PyResult<Bound<'py, PyAny>> {
     let kind = open_kind(&e);
     let code = e.code();
-    let message = e.to_string();
-    let report = match e {
-        OpenError::PayloadInvalid(r) => Some(r),
-        _ => None,
-    };
-    errors::instance(py, kind, code, &message, report)
+    match e {
+        OpenError::PayloadInvalid(r) => {
+            let message = payload_message(&r);
+            errors::instance(py, kind, code, &message, Some(r))
+        }
+        other => errors::instance(py, kind, code, &other.to_string(), None),
+    }
+}
+
+/// "the payload is invalid: 2 validation errors: code at /path; ..." (no values).
+fn payload_message(report: &pmh_core::validate::Report) -> String {
+    format!(
+        "the payload is invalid: {}",
+        crate::validate::PyReport::from_core(report.clone()).summary()
+    )
 }
 
 pub fn open_err(py: Python<'_>, e: OpenError) -> PyErr {
@@ -59,6 +68,7 @@ pub fn seal_err_instance<'py>(py: Python<'py>, e: SealError) -> PyResult<Bound<'
     let message = e.to_string();
     match e {
         SealError::PayloadInvalid(r) => {
+            let message = payload_message(&r);
             errors::instance(py, Kind::PayloadInvalid, code, &message, Some(r))
         }
         SealError::Canon(_) => errors::instance(py, Kind::Canon, code, &message, None),
@@ -82,11 +92,17 @@ pub fn participant(py: Python<'_>, text: &str) -> PyResult<ParticipantId> {
 
 /// An aware `datetime` (any tzinfo) or an RFC 3339 str, as UTC.
 pub fn aware_datetime(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<DateTime<Utc>> {
+    aware_datetime_fixed(obj, what).map(|t| t.with_timezone(&Utc))
+}
+
+/// An aware `datetime` or an RFC 3339 str, keeping its UTC offset when it is
+/// fixed (`datetime.timezone`); other tzinfos are converted to UTC.
+pub fn aware_datetime_fixed(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<DateTime<FixedOffset>> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        return DateTime::parse_from_rfc3339(&s.to_string_lossy())
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| PyValueError::new_err(format!("{what} must be an RFC 3339 date-time with an offset")));
+        return DateTime::parse_from_rfc3339(&s.to_string_lossy()).map_err(|_| {
+            PyValueError::new_err(format!("{what} must be an RFC 3339 date-time with an offset"))
+        });
     }
     if obj.cast::<PyDateTime>().is_err() {
         return Err(PyTypeError::new_err(format!(
@@ -98,9 +114,14 @@ pub fn aware_datetime(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<DateTime<U
             "{what} must be timezone-aware (naive datetimes are ambiguous)"
         )));
     }
+    if let Ok(t) = obj.extract::<DateTime<FixedOffset>>() {
+        return Ok(t);
+    }
     let utc = PyTzInfo::utc(py)?;
-    obj.call_method1("astimezone", (utc,))?
-        .extract::<DateTime<Utc>>()
+    Ok(obj
+        .call_method1("astimezone", (utc,))?
+        .extract::<DateTime<Utc>>()?
+        .fixed_offset())
 }
 
 /// A lifetime: `datetime.timedelta` or seconds (int or float), positive.
@@ -226,12 +247,12 @@ impl PySigningKey {
         not_before: &Bound<'py, PyAny>,
         not_after: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let nb = aware_datetime(not_before, "not_before")?;
-        let na = aware_datetime(not_after, "not_after")?;
+        let nb = aware_datetime_fixed(not_before, "not_before")?;
+        let na = aware_datetime_fixed(not_after, "not_after")?;
         let key = TrustedKey::new(
             self.0.public_key().to_jwk(),
-            nb.fixed_offset(),
-            na.fixed_offset(),
+            nb,
+            na,
         )
         .map_err(|e| trust_err(py, &e))?;
         let mut store = TrustStore::new();
@@ -331,9 +352,9 @@ impl PyTrustStore {
         } else {
             Jwk::from_value(&to_value(key)?).map_err(|e| key_err(py, &e))?
         };
-        let nb = aware_datetime(not_before, "not_before")?;
-        let na = aware_datetime(not_after, "not_after")?;
-        let tk = TrustedKey::new(jwk, nb.fixed_offset(), na.fixed_offset())
+        let nb = aware_datetime_fixed(not_before, "not_before")?;
+        let na = aware_datetime_fixed(not_after, "not_after")?;
+        let tk = TrustedKey::new(jwk, nb, na)
             .map_err(|e| trust_err(py, &e))?;
         self.update(|t| t.add_key(&pid, tk))
             .map_err(|e| trust_err(py, &e))
@@ -348,8 +369,8 @@ impl PyTrustStore {
 
     /// Marks the key `kid` revoked from `at` on.
     fn revoke(&self, py: Python<'_>, kid: &str, at: &Bound<'_, PyAny>) -> PyResult<()> {
-        let at = aware_datetime(at, "at")?;
-        self.update(|t| t.revoke(kid, at.fixed_offset()))
+        let at = aware_datetime_fixed(at, "at")?;
+        self.update(|t| t.revoke(kid, at))
             .map_err(|e| trust_err(py, &e))
     }
 
@@ -410,7 +431,7 @@ pub struct PyReplayGuard(pub ReplayGuard);
 #[pymethods]
 impl PyReplayGuard {
     #[new]
-    #[pyo3(signature = (capacity=ReplayGuard::DEFAULT_CAPACITY))]
+    #[pyo3(signature = (capacity=1_000_000))]
     fn py_new(capacity: usize) -> Self {
         PyReplayGuard(ReplayGuard::with_capacity(capacity))
     }
@@ -604,7 +625,7 @@ pub fn seal(
                 .map_err(|_| PyValueError::new_err("id must be a UUID v4"))?;
         }
         if let Some(t) = issued_at.filter(|t| !t.is_none()) {
-            let at = aware_datetime(t, "issued_at")?.fixed_offset();
+            let at = aware_datetime_fixed(t, "issued_at")?;
             draft.issued_at = at;
             draft.expires_at = at
                 .checked_add_signed(args.ttl)

@@ -26,9 +26,9 @@
 //! # Reading 「満N歳を超え満M歳に達しない」 (documented choice)
 //!
 //! Under 年齢計算ニ関スル法律 and 民法143条 a child *reaches* N years at the end
-//! of the day before the N-th birthday ([`reaches_years`]). "満1歳6か月を超え"
+//! of the day before the N-th birthday ([`reaches_years`](crate::calendar::reaches_years)). "満1歳6か月を超え"
 //! therefore starts the day after [`reaches_months`]`(18)`, i.e. on the
-//! 1歳6か月 応当日 itself, and "満2歳に達しない" ends on [`reaches_years`]`(2)`,
+//! 1歳6か月 応当日 itself, and "満2歳に達しない" ends on [`reaches_years`](crate::calendar::reaches_years)`(2)`,
 //! the day before the 2nd birthday (MHLW 事務連絡 on 定期接種 ages, as used by
 //! the calendar module: 「●歳に至った日の翌日」 = the birthday itself). Born
 //! 2022-10-15: 1歳6か月児健診 runs 2024-04-15 … 2024-10-14. Some municipal
@@ -38,7 +38,7 @@
 //! "出生後27日を超え生後6週に達しない" (1か月児, 吉岡町/山県市) counts the birth
 //! day as day 0: days 28–41 (三島市).
 
-use crate::calendar::{fiscal_year_reaching, fiscal_year_start, reaches_months, reaches_years, school_entry};
+use crate::calendar::{fiscal_year_reaching, fiscal_year_start, reaches_months, school_entry};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 

@@ -341,3 +341,18 @@ pub const VOUCHER_VISIT: Rule = Rule::error(
     "受診券の受診回数が結果と一致しません。",
     "The voucher's visitNumber differs from the result's.",
 );
+
+// ---- messages ----
+
+/// A message carries an empty list.
+pub const EMPTY_LIST: Rule = Rule::error(
+    "checkup.message.empty",
+    "送信する記録がありません。",
+    "The message carries no records.",
+);
+/// Two vouchers of one message share municipality and number.
+pub const DUPLICATE_VOUCHER: Rule = Rule::error(
+    "checkup.message.duplicate_voucher",
+    "同じ受診券（市町村・受診券番号）が重複しています。",
+    "Two vouchers share municipality code and number.",
+);

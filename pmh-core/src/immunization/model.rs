@@ -29,7 +29,7 @@ pub enum Sex {
 
 /// One dose received (接種歴の1件).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Dose {
     /// Vaccine id.
     pub vaccine: VaccineId,
@@ -74,7 +74,7 @@ pub enum ConditionCode {
 
 /// One condition of a history.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Condition {
     /// What the condition is.
     pub code: ConditionCode,
@@ -112,7 +112,7 @@ impl fmt::Debug for Condition {
 
 /// 接種歴 (a person's vaccination history): the input of [`super::evaluate`].
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct History {
     /// 生年月日 (date of birth).
     pub birth_date: NaiveDate,
