@@ -720,18 +720,23 @@ pmh_status pmh_my_number_mask(const uint8_t *value,
  * pmh signs. Object members sorted by UTF-16 code units, no whitespace,
  * numbers and strings as ECMAScript prints them.
  *
- * The input is read strictly (see the module notes: duplicate member names,
- * lone surrogates, trailing data, ... are refused). Integers beyond ±(2^53 −
- * 1) that a double cannot hold exactly are refused rather than rounded
+ * The input is read strictly, as every JSON input of pmh's document calls:
+ * at most `PMH_JSON_MAX_BYTES` bytes (`json.too_large`) and 64 levels of
+ * nesting (`json.too_deep`); duplicate member names
+ * (`json.duplicate_key`), lone surrogate escapes (`json.lone_surrogate`),
+ * numbers beyond the double range (`json.non_finite`), syntax errors and
+ * trailing data (`json.syntax`, with its line and column in
+ * `pmh_last_error_position`) are refused. Integers beyond ±(2^53 − 1) that
+ * a double cannot hold exactly are refused rather than rounded
  * (`canon.unsafe_integer`): send such identifiers as strings.
  *
- * On `PMH_OK`, `*out` receives the canonical JSON (UTF-8, NUL-terminated;
+ * On `PMH_OK`, `*out_json` receives the canonical JSON (UTF-8, NUL-terminated;
  * free it with `pmh_string_free`) and `*out_len` its length. Errors:
  * `PMH_JSON_ERROR` (a `json.*` code, or `canon.unsafe_integer`),
  * `PMH_NULL_PARAMETER`, `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT`
  * (length). Thread-safe.
  */
-pmh_status pmh_canonicalize(const uint8_t *json, size_t len, char **out, size_t *out_len);
+pmh_status pmh_canonicalize(const uint8_t *json, size_t len, char **out_json, size_t *out_len);
 
 /**
  * Extracts the value at a JSON Pointer (RFC 6901, e.g. `/patientPays`,

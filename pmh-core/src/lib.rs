@@ -16,6 +16,7 @@ pub mod canon;
 pub mod checkup;
 pub mod envelope;
 pub mod ids;
+pub mod immunization;
 pub mod messages;
 pub mod subsidy;
 pub mod text;

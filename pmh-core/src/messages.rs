@@ -68,6 +68,16 @@ pub const MESSAGE_TYPES: &[DocumentType] = &[
         summary: "健診結果の登録 (clinic → hub → municipality): {\"results\": [...]}",
         validate: crate::checkup::messages::validate_result_register,
     },
+    DocumentType {
+        name: "immunization.questionnaire.submit",
+        summary: "予診票の提出 (resident / institution → hub): {\"questionnaire\": {...}}",
+        validate: crate::immunization::messages::validate_submit,
+    },
+    DocumentType {
+        name: "immunization.record.register",
+        summary: "接種記録の登録 (institution → hub → municipality): {\"records\": [...]}",
+        validate: crate::immunization::messages::validate_register,
+    },
 ];
 
 /// Record types: single documents checked by `pmh validate --type`.
@@ -91,6 +101,16 @@ pub const RECORD_TYPES: &[DocumentType] = &[
         name: "checkup.result",
         summary: "健診結果 (one checkup result)",
         validate: crate::checkup::validate_result,
+    },
+    DocumentType {
+        name: "immunization.record",
+        summary: "接種記録 (one vaccination record, checked against previousDoses)",
+        validate: crate::immunization::messages::validate_record_record,
+    },
+    DocumentType {
+        name: "immunization.questionnaire",
+        summary: "予診票 (one pre-vaccination questionnaire)",
+        validate: crate::immunization::messages::validate_questionnaire_record,
     },
 ];
 

@@ -41,7 +41,9 @@ fn read_all<T>(
 
 fn read_values(items: &Bound<'_, PyAny>) -> PyResult<(Vec<Result<Value, usize>>, Vec<PyErr>)> {
     let py = items.py();
-    read_all(items, |o| try_to_value(o).map_err(|e: ConvertError| e.into_pyerr(py)))
+    read_all(items, |o| {
+        try_to_value(o).map_err(|e: ConvertError| e.into_pyerr(py))
+    })
 }
 
 /// Builds the result list: `ok` for successes, the item's exception otherwise.
@@ -83,7 +85,15 @@ pub fn seal_many<'py>(
     force: bool,
     allow_unknown_types: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let args = SealArgs::parse(py, r#type, sender, recipient, ttl, force, allow_unknown_types)?;
+    let args = SealArgs::parse(
+        py,
+        r#type,
+        sender,
+        recipient,
+        ttl,
+        force,
+        allow_unknown_types,
+    )?;
     let (inputs, input_errors) = read_values(payloads)?;
     let key = &key.get().0;
     let options = args.options();
@@ -92,8 +102,16 @@ pub fn seal_many<'py>(
             .par_iter()
             .map(|item| {
                 item.as_ref().map_err(|&i| i).map(|v| {
-                    envelope::seal(v, &args.message_type, &args.from, &args.to, args.ttl, key, &options)
-                        .map(|e| e.to_json_string())
+                    envelope::seal(
+                        v,
+                        &args.message_type,
+                        &args.from,
+                        &args.to,
+                        args.ttl,
+                        key,
+                        &options,
+                    )
+                    .map(|e| e.to_json_string())
                 })
             })
             .collect::<Vec<_>>()
@@ -124,7 +142,14 @@ pub fn open_many<'py>(
     max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
     let trust = trust_arg(trust)?;
-    let args = OpenArgs::parse(py, recipient, now, clock_skew, allow_unknown_types, max_bytes)?;
+    let args = OpenArgs::parse(
+        py,
+        recipient,
+        now,
+        clock_skew,
+        allow_unknown_types,
+        max_bytes,
+    )?;
     let (inputs, input_errors) = read_all(envelopes, envelope_bytes)?;
     let guard = replay_guard.map(|g| &g.get().0);
     let options = args.options(guard);

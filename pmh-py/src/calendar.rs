@@ -6,7 +6,10 @@ use pyo3::prelude::*;
 
 /// `convert_date(value) -> dict`: every form of a day (like `pmh date`).
 #[pyfunction]
-pub fn convert_date<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+pub fn convert_date<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     let date = date_arg(value)?;
     let conv = DateConversion::from_date(date).map_err(|e| date_err(py, e))?;
     serialize_to_py(py, &conv)

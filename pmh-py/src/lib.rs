@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 mod batch;
 mod calendar;
+mod checkup;
 mod canon;
 mod convert;
 mod envelope;
@@ -27,5 +28,6 @@ fn _pmh(m: &Bound<'_, PyModule>) -> PyResult<()> {
     envelope::register(m)?;
     batch::register(m)?;
     subsidy::register(m)?;
+    checkup::register(m)?;
     Ok(())
 }

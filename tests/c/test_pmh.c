@@ -66,18 +66,27 @@ static void test_version_and_messages(void) {
   CHECK(PMH_NULL_PARAMETER == 1 && PMH_INVALID_UTF8 == 2 && PMH_PANIC == 3);
   CHECK(PMH_INVALID == 4 && PMH_INVALID_ARGUMENT == 5 && PMH_BUFFER_TOO_SMALL == 6);
   CHECK(PMH_JSON_ERROR == 7 && PMH_INTERNAL_ERROR == 8);
+  CHECK(PMH_UNKNOWN_TYPE == 9 && PMH_NOT_FOUND == 10);
+  CHECK(PMH_SUBSIDY_INVALID_REQUEST == 200 && PMH_LEDGER_CONFLICT == 201 &&
+        PMH_LEDGER_REJECTED == 202);
   CHECK(PMH_KEY_ERROR == 100 && PMH_TRUST_STORE_ERROR == 101 && PMH_PARTICIPANT_ERROR == 102);
   CHECK(PMH_SEAL_ERROR == 103 && PMH_ENVELOPE_REJECTED == 104 && PMH_ENVELOPE_REPLAYED == 105);
   for (s = 100; s <= 105; s++) {
     m = pmh_status_message(s);
     CHECK(m != NULL && strcmp(m, "unknown pmh_status value") != 0);
   }
-  for (s = 0; s <= 8; s++) {
+  for (s = 200; s <= 202; s++) {
+    m = pmh_status_message(s);
+    CHECK(m != NULL && strcmp(m, "unknown pmh_status value") != 0);
+  }
+  for (s = 0; s <= 10; s++) {
     m = pmh_status_message(s);
     CHECK(m != NULL && strlen(m) > 0 && strcmp(m, "unknown pmh_status value") != 0);
   }
   CHECK_STR(pmh_status_message(PMH_OK), "success");
-  CHECK_STR(pmh_status_message(9), "unknown pmh_status value");
+  CHECK_STR(pmh_status_message(11), "unknown pmh_status value");
+  CHECK_STR(pmh_status_message(199), "unknown pmh_status value");
+  CHECK_STR(pmh_status_message(203), "unknown pmh_status value");
   CHECK_STR(pmh_status_message(106), "unknown pmh_status value");
   CHECK_STR(pmh_status_message(99), "unknown pmh_status value");
   CHECK_STR(pmh_status_message(UINT32_MAX), "unknown pmh_status value");
@@ -710,6 +719,589 @@ static void test_envelopes(void) {
 }
 
 /* ------------------------------------------------------------------ */
+/* Documents: strict JSON, validation, subsidies and cap ledgers.      */
+
+/* The first sample certificate (samples/subsidy/certificates.json). */
+static const char CERT[] =
+    "{\"orgSpecificCertificateTypeId\":\"NANBYO54\",\"myNumber\":\"983205673214\","
+    "\"basicFiveInfo\":{\"name\":\"見本 花子\",\"nameKana\":\"ミホン　ハナコ\","
+    "\"address\":\"徳島県徳島市見本町1-1\",\"dateOfBirth\":\"1980-02-29\",\"sex\":\"2\"},"
+    "\"isNotDisclosed\":\"0\",\"medicalSubsidyInsurerNumber\":\"54136015\","
+    "\"certificationName\":\"特定医療費（指定難病）受給者証\","
+    "\"medicalSubsidyRecipientNumber\":\"1234566\",\"segment\":\"一般\",\"incomeSegment\":\"一般所得I\","
+    "\"designatedMedicalInstitutions\":[{\"institutionCode\":\"3618010015\",\"name\":\"見本大学病院\"},"
+    "{\"institutionCode\":\"3648010019\",\"name\":\"見本薬局\"}],"
+    "\"isAlwaysReimbursement\":\"0\",\"maxCopaymentAmount\":{\"copayRatePercent\":20,\"monthlyCap\":10000},"
+    "\"validFrom\":\"2024-04-01\",\"validTo\":\"2025-03-31\",\"isDeleted\":\"0\","
+    "\"certificationDetail\":[{\"label\":\"階層区分\",\"value\":\"一般所得I\"}]}";
+
+static const char VISIT[] =
+    "{\"date\":\"2024-05-10\",\"institutionCode\":\"3618010015\",\"setting\":\"outpatient\"}";
+
+typedef pmh_status (*json2_fn)(const uint8_t *, size_t, const uint8_t *, size_t, char **,
+                               size_t *);
+
+/* NULL / UTF-8 / length failures of a function of two texts returning JSON;
+   a_name and b_name are the names of its text parameters, out_name of its
+   char ** parameter. */
+static void test_json2_failures(const char *name, json2_fn f, const char *a, const char *b,
+                                const char *a_name, const char *b_name, const char *out_name) {
+  char *json = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN;
+  char want[96];
+  fprintf(stderr, "  %s\n", name);
+  CHECK_STATUS(f(NULL, 0, TXT(b), &json, &len), PMH_NULL_PARAMETER);
+  snprintf(want, sizeof want, "parameter `%s` is NULL", a_name);
+  CHECK_STR(last_error(), want);
+  CHECK_STATUS(f(TXT(a), NULL, 3, &json, &len), PMH_NULL_PARAMETER);
+  snprintf(want, sizeof want, "parameter `%s` is NULL", b_name);
+  CHECK_STR(last_error(), want);
+  CHECK_STATUS(f(TXT(a), TXT(b), NULL, &len), PMH_NULL_PARAMETER);
+  snprintf(want, sizeof want, "parameter `%s` is NULL", out_name);
+  CHECK_STR(last_error(), want);
+  CHECK_STATUS(f(TXT(a), TXT(b), &json, NULL), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_len` is NULL");
+  CHECK_STATUS(f(NULL, 0, NULL, 0, NULL, NULL), PMH_NULL_PARAMETER);
+  CHECK_STATUS(f(BAD_UTF8, sizeof BAD_UTF8, TXT(b), &json, &len), PMH_INVALID_UTF8);
+  snprintf(want, sizeof want, "parameter `%s` is not valid UTF-8", a_name);
+  CHECK_STR(last_error(), want);
+  CHECK_STATUS(f(TXT(a), BAD_UTF8, sizeof BAD_UTF8, &json, &len), PMH_INVALID_UTF8);
+  snprintf(want, sizeof want, "parameter `%s` is not valid UTF-8", b_name);
+  CHECK_STR(last_error(), want);
+  CHECK_STATUS(f((const uint8_t *)a, SIZE_MAX, TXT(b), &json, &len), PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(f(TXT(a), (const uint8_t *)b, (size_t)PTRDIFF_MAX + 1, &json, &len),
+               PMH_INVALID_ARGUMENT);
+  CHECK(json == SENTINEL_PTR && len == SENTINEL_LEN);
+}
+
+/* Non-JSON input in either text of a two-text JSON function: the json.*
+   code, and nothing written. */
+static void test_json2_bad_json(const char *name, json2_fn f, const char *a, const char *b) {
+  char *json = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN;
+  size_t line = 0, column = 0;
+  fprintf(stderr, "  %s (bad JSON)\n", name);
+  CHECK_STATUS(f(TXT("{\"a\":1,\"a\":2}"), TXT(b), &json, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.duplicate_key");
+  CHECK_STATUS(f(TXT(a), TXT("{\"a\":1,\"a\":2}"), &json, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.duplicate_key");
+  CHECK_STATUS(f(TXT(a), TXT("{\n\"a\":\n"), &json, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK_STATUS(pmh_last_error_position(&line, &column), PMH_OK);
+  CHECK(line == 3);
+  CHECK_STATUS(f((const uint8_t *)a, 0, TXT(b), &json, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK_STATUS(f((const uint8_t *)a, strlen(a) - 1, TXT(b), &json, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK(json == SENTINEL_PTR && len == SENTINEL_LEN);
+}
+
+/* Calls f with (a, b) and returns its JSON (caller frees), or NULL. */
+static char *json2(json2_fn f, const char *a, const char *b) {
+  char *json = NULL;
+  size_t len = 0;
+  return json_of(f(TXT(a), TXT(b), &json, &len), &json, &len);
+}
+
+/* JSON value at `pointer` of `doc` (caller frees), or NULL. */
+static char *get(const char *doc, const char *pointer) {
+  return doc ? json2(pmh_json_get, doc, pointer) : NULL;
+}
+
+static pmh_status validate_certificate(const uint8_t *json, size_t len, char **out,
+                                       size_t *out_len) {
+  return pmh_validate(TXT("subsidy.certificate"), json, len, out, out_len, NULL);
+}
+
+static void test_validate(void) {
+  char *json = NULL;
+  char *out = SENTINEL_PTR;
+  size_t len = 0, errors = SENTINEL_LEN, n = SENTINEL_LEN, line = 9, column = 9;
+  char *types, *name;
+  char deep[160];
+  int i, seen_types = 0;
+
+  /* A valid certificate: PMH_OK, ok true, 0 errors. */
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT(CERT), &json, &len, &errors), PMH_OK);
+  CHECK(json && strlen(json) == len && strncmp(json, "{\"ok\":true,", 11) == 0 && errors == 0);
+  pmh_string_free(json);
+  /* An invalid one: still PMH_OK; the verdict is in the report and the count. */
+  json = NULL;
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("{}"), &json, &len, &errors), PMH_OK);
+  CHECK(json && strstr(json, "\"ok\":false") && strstr(json, "subsidy.certificate.required") &&
+        errors > 0);
+  pmh_string_free(json);
+  /* out_errors may be NULL. */
+  json = NULL;
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate.register"), TXT("{\"certificates\":[]}"),
+                            &json, &len, NULL),
+               PMH_OK);
+  CHECK(json && strstr(json, "subsidy.register.empty"));
+  pmh_string_free(json);
+  /* The report never quotes the document's values. */
+  json = NULL;
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"),
+                            TXT("{\"myNumber\":\"983205673210\",\"sex\":\"秘密の値\"}"), &json,
+                            &len, &errors),
+               PMH_OK);
+  CHECK(json && strstr(json, "983205673210") == NULL && strstr(json, "秘密の値") == NULL);
+  pmh_string_free(json);
+
+  /* Every type the library lists validates (a report, whatever it says). */
+  types = NULL;
+  CHECK_STATUS(pmh_validate_types(&types, &len), PMH_OK);
+  CHECK(types && strlen(types) == len && strstr(types, "\"subsidy.certificate\""));
+  for (i = 0; types != NULL && i < 64; i++) {
+    char pointer[32];
+    snprintf(pointer, sizeof pointer, "/%d/name", i);
+    name = NULL;
+    if (pmh_json_get(TXT(types), TXT(pointer), &name, &n) != PMH_OK) {
+      CHECK_STATUS(pmh_last_error_status(), PMH_NOT_FOUND);
+      break;
+    }
+    /* The name without its quotes. */
+    json = NULL;
+    CHECK_STATUS(pmh_validate((const uint8_t *)name + 1, n - 2, TXT("{}"), &json, &len, &errors),
+                 PMH_OK);
+    CHECK(json && strncmp(json, "{\"ok\":", 6) == 0);
+    pmh_string_free(json);
+    pmh_string_free(name);
+    seen_types++;
+  }
+  CHECK(seen_types >= 5);
+  pmh_string_free(types);
+  CHECK_STATUS(pmh_validate_types(NULL, &len), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_validate_types(&out, NULL), PMH_NULL_PARAMETER);
+
+  /* Unknown type (checked before the document). */
+  errors = SENTINEL_LEN;
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_validate(TXT("no.such.type"), TXT("{}"), &out, &len, &errors),
+               PMH_UNKNOWN_TYPE);
+  CHECK_STR(last_error(), "unknown message or record type (see pmh_validate_types)");
+  CHECK_STATUS(pmh_validate(TXT("no.such.type"), TXT("{"), &out, &len, &errors), PMH_UNKNOWN_TYPE);
+  CHECK_STATUS(pmh_validate((const uint8_t *)"", 0, TXT("{}"), &out, &len, &errors),
+               PMH_UNKNOWN_TYPE);
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificatE"), TXT("{}"), &out, &len, &errors),
+               PMH_UNKNOWN_TYPE);
+  CHECK(strcmp(pmh_status_message(PMH_UNKNOWN_TYPE), "unknown message or record type") == 0);
+
+  /* Not strict JSON: the json.* code, the position for syntax errors. */
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("{\"myNumber\":\"1\",\n\"myNumber\":\"2\"}"),
+                            &out, &len, &errors),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.duplicate_key");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("{\n  \"a\": 1,\n  x}"), &out, &len,
+                            &errors),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK_STATUS(pmh_last_error_position(&line, &column), PMH_OK);
+  CHECK(line == 3 && column == 3);
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("{} {}"), &out, &len, &errors),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), (const uint8_t *)"", 0, &out, &len,
+                            &errors),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), (const uint8_t *)"{\"a\":1}", 6, &out,
+                            &len, &errors),
+               PMH_JSON_ERROR);
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("{\"a\":\"\\ud800\"}"), &out, &len,
+                            &errors),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.lone_surrogate");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("[1e400]"), &out, &len, &errors),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.non_finite");
+  memset(deep, '[', 65);
+  memset(deep + 65, ']', 65);
+  deep[130] = '\0';
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT(deep), &out, &len, &errors),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.too_deep");
+  /* A position is only kept for the failure that had one. */
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("[1e400]"), &out, &len, &errors),
+               PMH_JSON_ERROR);
+  CHECK_STATUS(pmh_last_error_position(&line, &column), PMH_OK);
+  CHECK(line == 0 && column == 0);
+  CHECK_STATUS(pmh_last_error_position(NULL, &column), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_last_error_position(&line, NULL), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_last_error_status(), PMH_JSON_ERROR);
+
+  /* NULL for every pointer, invalid UTF-8, absurd lengths. */
+  CHECK_STATUS(pmh_validate(NULL, 0, TXT("{}"), &out, &len, &errors), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `type_name` is NULL");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), NULL, 0, &out, &len, &errors),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `json` is NULL");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("{}"), NULL, &len, &errors),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_report_json` is NULL");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), TXT("{}"), &out, NULL, &errors),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_len` is NULL");
+  CHECK_STATUS(pmh_validate(NULL, 0, NULL, 0, NULL, NULL, NULL), PMH_NULL_PARAMETER);
+  CHECK_STATUS(pmh_validate(BAD_UTF8, sizeof BAD_UTF8, TXT("{}"), &out, &len, &errors),
+               PMH_INVALID_UTF8);
+  CHECK_STR(last_error(), "parameter `type_name` is not valid UTF-8");
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), BAD_UTF8, sizeof BAD_UTF8, &out, &len,
+                            &errors),
+               PMH_INVALID_UTF8);
+  CHECK_STR(last_error(), "parameter `json` is not valid UTF-8");
+  CHECK_STATUS(pmh_validate((const uint8_t *)"subsidy.certificate", SIZE_MAX, TXT("{}"), &out,
+                            &len, &errors),
+               PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_validate(TXT("subsidy.certificate"), (const uint8_t *)"{}", SIZE_MAX, &out,
+                            &len, &errors),
+               PMH_INVALID_ARGUMENT);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN && errors == SENTINEL_LEN);
+  /* Through a function pointer of the common JSON-returning shape. */
+  json = NULL;
+  CHECK_STATUS(validate_certificate(TXT(CERT), &json, &len), PMH_OK);
+  pmh_string_free(json);
+}
+
+static void test_canonicalize_and_get(void) {
+  char *j;
+  char *out = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN;
+
+  j = json_of(pmh_canonicalize(TXT("{\"b\": [1E30, 4.50], \"a\": \"\\u20ac\"}"), &out, &len), &out,
+              &len);
+  CHECK_STR(j, "{\"a\":\"€\",\"b\":[1e+30,4.5]}");
+  pmh_string_free(j);
+  out = SENTINEL_PTR;
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_canonicalize(TXT("{\"a\":1,\"a\":1}"), &out, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.duplicate_key");
+  CHECK_STATUS(pmh_canonicalize(TXT("[9007199254740993]"), &out, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "canon.unsafe_integer");
+  CHECK_STATUS(pmh_canonicalize(TXT("[1,]"), &out, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+  test_json_failures("pmh_canonicalize", pmh_canonicalize, "{}");
+
+  j = get("{\"a\":{\"b/c\":[1,\"x\",null]},\"n\":2470}", "/n");
+  CHECK_STR(j, "2470");
+  pmh_string_free(j);
+  j = get("{\"a\":{\"b/c\":[1,\"x\",null]},\"n\":2470}", "/a/b~1c/1");
+  CHECK_STR(j, "\"x\"");
+  pmh_string_free(j);
+  j = get("{\"a\":{\"b/c\":[1,\"x\",null]}}", "");
+  CHECK_STR(j, "{\"a\":{\"b/c\":[1,\"x\",null]}}");
+  pmh_string_free(j);
+  CHECK_STATUS(pmh_json_get(TXT("{\"a\":1}"), TXT("/b"), &out, &len), PMH_NOT_FOUND);
+  CHECK_STR(last_error(), "nothing at this JSON Pointer");
+  CHECK_STATUS(pmh_json_get(TXT("[1]"), TXT("/1"), &out, &len), PMH_NOT_FOUND);
+  CHECK_STATUS(pmh_json_get(TXT("{\"a\":1}"), TXT("a"), &out, &len), PMH_INVALID_ARGUMENT);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+  test_json2_failures("pmh_json_get", pmh_json_get, "{\"a\":1}", "/a", "json", "pointer",
+                      "out_json");
+  CHECK_STATUS(pmh_json_get(TXT("{\"a\":1,\"a\":2}"), TXT("/a"), &out, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.duplicate_key");
+  CHECK_STATUS(pmh_json_get((const uint8_t *)"{\"a\":1}", 6, TXT("/a"), &out, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.syntax");
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void test_eligibility(void) {
+  char *j, *v;
+  char *out = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN;
+  size_t line = 0, column = 0;
+
+  j = json2(pmh_subsidy_eligibility, CERT, VISIT);
+  CHECK_STR(j, "{\"eligible\":true,\"settlement\":\"window\",\"reasons\":[]}");
+  pmh_string_free(j);
+  /* The day after validTo, at an institution not designated. */
+  j = json2(pmh_subsidy_eligibility, CERT,
+            "{\"date\":\"2025-04-01\",\"institutionCode\":\"1310000011\",\"setting\":\"outpatient\"}");
+  v = get(j, "/eligible");
+  CHECK_STR(v, "false");
+  pmh_string_free(v);
+  CHECK(j && strstr(j, "subsidy.eligibility.expired") && strstr(j, "subsidy.eligibility.not_designated") &&
+        strstr(j, "\"settlement\":\"none\""));
+  CHECK(j && strstr(j, "983205673214") == NULL && strstr(j, "見本") == NULL);
+  pmh_string_free(j);
+
+  /* Invalid inputs: the code, never the data. */
+  CHECK_STATUS(pmh_subsidy_eligibility(TXT("{}"), TXT(VISIT), &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.certificate.required");
+  CHECK_STATUS(pmh_subsidy_eligibility(TXT(CERT), TXT("{\"date\":\"2024-02-30\"}"), &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.visit.shape");
+  CHECK_STATUS(pmh_last_error_position(&line, &column), PMH_OK);
+  CHECK(line == 1 && column > 0);
+  CHECK_STATUS(pmh_subsidy_eligibility(TXT(CERT), TXT("[]"), &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK(strcmp(pmh_status_message(PMH_SUBSIDY_INVALID_REQUEST), "unknown pmh_status value") != 0);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+  test_json2_failures("pmh_subsidy_eligibility", pmh_subsidy_eligibility, CERT, VISIT,
+                      "certificate", "visit", "out_json");
+  test_json2_bad_json("pmh_subsidy_eligibility", pmh_subsidy_eligibility, CERT, VISIT);
+}
+
+/* A copayment request for CERT: points, and the ledgers member (or ""). */
+static void copay_request(char *buf, size_t cap, const char *visit_id, int points,
+                          const char *ledgers) {
+  snprintf(buf, cap,
+           "{\"visit\":{\"id\":\"%s\",\"date\":\"2024-05-20\",\"institutionCode\":\"3618010015\","
+           "\"setting\":\"outpatient\",\"points\":%d,\"insuranceCopayPercent\":30},"
+           "\"certificates\":[%s]%s%s}",
+           visit_id, points, CERT, *ledgers ? ",\"ledgers\":" : "", ledgers);
+}
+
+static void test_copayment(void) {
+  char request[4096];
+  char *j, *v;
+  char *out = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN, line = 0, column = 0;
+  const char *ledger =
+      "[{\"payerNumber\":\"54136015\",\"month\":\"2024-05\",\"cap\":10000,\"entries\":[{\"id\":\"p-1\","
+      "\"date\":\"2024-05-02\",\"institutionCode\":\"3648010019\",\"setting\":\"pharmacy\","
+      "\"totalCost\":45000,\"copayDue\":9000,\"charged\":9000}]}]";
+
+  /* 2,500 点, 3割, 指定難病 2割: 5,000円, under the cap. */
+  copay_request(request, sizeof request, "v-1", 2500, "");
+  j = json_of(pmh_subsidy_copayment(TXT(request), &out, &len), &out, &len);
+  v = get(j, "/patientPays");
+  CHECK_STR(v, "5000");
+  pmh_string_free(v);
+  v = get(j, "/ledgerEntries/0/entry/charged");
+  CHECK_STR(v, "5000");
+  pmh_string_free(v);
+  CHECK(j && strstr(j, "1234566") == NULL && strstr(j, "983205673214") == NULL);
+  pmh_string_free(j);
+  /* With the month's ledger: 9,000 already charged, 1,000 left. */
+  copay_request(request, sizeof request, "v-1", 2500, ledger);
+  j = json_of(pmh_subsidy_copayment(TXT(request), &out, &len), &out, &len);
+  v = get(j, "/patientPays");
+  CHECK_STR(v, "1000");
+  pmh_string_free(v);
+  v = get(j, "/publicPayers/0/capRemaining");
+  CHECK_STR(v, "0");
+  pmh_string_free(v);
+  pmh_string_free(j);
+
+  out = SENTINEL_PTR;
+  len = SENTINEL_LEN;
+  copay_request(request, sizeof request, "v-1", -1, "");
+  CHECK_STATUS(pmh_subsidy_copayment(TXT(request), &out, &len), PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.copay.negative_points");
+  /* The visit id is recorded in the ledger with other content. */
+  copay_request(request, sizeof request, "p-1", 2500, ledger);
+  CHECK_STATUS(pmh_subsidy_copayment(TXT(request), &out, &len), PMH_LEDGER_CONFLICT);
+  CHECK_STR(last_error(), "subsidy.ledger.conflict");
+  /* Shape errors: where, not what. */
+  CHECK_STATUS(pmh_subsidy_copayment(TXT("{\"visit\":{\"id\":\"v\"},\n\"certificates\":[]}"),
+                                     &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.copay.request");
+  CHECK_STATUS(pmh_last_error_position(&line, &column), PMH_OK);
+  CHECK(line >= 1);
+  CHECK_STATUS(pmh_subsidy_copayment(TXT("{\"visit\":{},\"certificates\":[{}]}"), &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.certificate.required");
+  CHECK_STATUS(pmh_subsidy_copayment(TXT("{\"visit\":1,\"visit\":2}"), &out, &len), PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.duplicate_key");
+  CHECK_STATUS(pmh_subsidy_copayment((const uint8_t *)request, 10, &out, &len), PMH_JSON_ERROR);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+  test_json_failures("pmh_subsidy_copayment", pmh_subsidy_copayment, "{}");
+}
+
+static pmh_status ledger_charge_record_only(const uint8_t *ledger, size_t ledger_len,
+                                            const uint8_t *entry, size_t entry_len, char **out,
+                                            size_t *out_len) {
+  char *l = NULL;
+  size_t n = 0;
+  pmh_status s = pmh_cap_ledger_charge(ledger, ledger_len, entry, entry_len, &l, &n, out, out_len);
+  pmh_string_free(l);
+  return s;
+}
+
+static void test_cap_ledger(void) {
+  char *empty, *l1, *l2, *rec1, *rec2, *other, *merged, *v;
+  char *out = SENTINEL_PTR, *out2 = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN, len2 = SENTINEL_LEN, n1 = 0, n2 = 0;
+  char entry[256];
+  const char *e1 = "{\"id\":\"v-1\",\"date\":\"2024-05-10\",\"institutionCode\":\"3618010015\","
+                   "\"setting\":\"outpatient\",\"totalCost\":30000,\"copayDue\":6000}";
+
+  empty = json2(pmh_cap_ledger_new, CERT, "2024-05");
+  CHECK_STR(empty, "{\"payerNumber\":\"54136015\",\"month\":\"2024-05\",\"cap\":10000,\"entries\":[]}");
+  CHECK_STATUS(pmh_cap_ledger_new(TXT(CERT), TXT("2024-5"), &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.ledger.month_format");
+  CHECK_STATUS(pmh_cap_ledger_new(TXT("{}"), TXT("2024-05"), &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+  test_json2_failures("pmh_cap_ledger_new", pmh_cap_ledger_new, CERT, "2024-05", "certificate",
+                      "month", "out_ledger");
+  if (empty == NULL) {
+    return;
+  }
+
+  /* Charge 6,000 then 6,000 against a 10,000 cap: 6,000 then 4,000. */
+  l1 = rec1 = l2 = rec2 = NULL;
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), TXT(e1), &l1, &n1, &rec1, &n2), PMH_OK);
+  CHECK(l1 && rec1 && strlen(l1) == n1 && strlen(rec1) == n2);
+  v = get(rec1, "/entry/charged");
+  CHECK_STR(v, "6000");
+  pmh_string_free(v);
+  snprintf(entry, sizeof entry,
+           "{\"id\":\"v-2\",\"date\":\"2024-05-12\",\"institutionCode\":\"3648010019\","
+           "\"setting\":\"pharmacy\",\"totalCost\":30000,\"copayDue\":6000}");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(l1 ? l1 : ""), TXT(entry), &l2, &n1, &rec2, &n2), PMH_OK);
+  v = get(rec2, "/entry/charged");
+  CHECK_STR(v, "4000");
+  pmh_string_free(v);
+  v = get(l2, "/entries/1/cumulative");
+  CHECK_STR(v, "10000");
+  pmh_string_free(v);
+  v = get(rec2, "");
+  CHECK(v && strstr(v, "\"payerNumber\":\"54136015\",\"month\":\"2024-05\",\"entry\":"));
+  pmh_string_free(v);
+  /* The record is a valid subsidy.copayment.record payload. */
+  if (rec2 != NULL) {
+    size_t errors = 1;
+    char *report = NULL;
+    CHECK_STATUS(pmh_validate(TXT("subsidy.copayment.record"), TXT(rec2), &report, &len, &errors),
+                 PMH_OK);
+    CHECK(errors == 0);
+    pmh_string_free(report);
+  }
+
+  /* Failures write neither out-pair. */
+  len = len2 = SENTINEL_LEN;
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(l2 ? l2 : ""), TXT(e1), &out, &len, &out2, &len2), PMH_OK);
+  pmh_string_free(out);
+  pmh_string_free(out2);
+  out = out2 = SENTINEL_PTR;
+  len = len2 = SENTINEL_LEN;
+  snprintf(entry, sizeof entry,
+           "{\"id\":\"v-1\",\"date\":\"2024-05-10\",\"institutionCode\":\"3618010015\","
+           "\"setting\":\"outpatient\",\"totalCost\":30000,\"copayDue\":5000}");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(l2 ? l2 : ""), TXT(entry), &out, &len, &out2, &len2),
+               PMH_LEDGER_CONFLICT);
+  CHECK_STR(last_error(), "subsidy.ledger.conflict");
+  snprintf(entry, sizeof entry,
+           "{\"id\":\"v-3\",\"date\":\"2024-06-01\",\"institutionCode\":\"3618010015\","
+           "\"setting\":\"outpatient\",\"totalCost\":30000,\"copayDue\":5000}");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(l2 ? l2 : ""), TXT(entry), &out, &len, &out2, &len2),
+               PMH_LEDGER_REJECTED);
+  CHECK_STR(last_error(), "subsidy.ledger.month");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(l2 ? l2 : ""), TXT("{\"id\":\"v-4\",\"extra\":1}"), &out,
+                                     &len, &out2, &len2),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.ledger.entry_shape");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT("{\"payerNumber\":\"54136015\",\"month\":\"2024-05\",\"cap\":-1}"),
+                                     TXT(e1), &out, &len, &out2, &len2),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.ledger.negative");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT("{\"payerNumber\":\"x\"}"), TXT(e1), &out, &len, &out2,
+                                     &len2),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STR(last_error(), "subsidy.ledger.shape");
+  CHECK_STATUS(pmh_cap_ledger_charge(NULL, 0, TXT(e1), &out, &len, &out2, &len2),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `ledger` is NULL");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), NULL, 0, &out, &len, &out2, &len2),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `entry` is NULL");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), TXT(e1), NULL, &len, &out2, &len2),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_ledger` is NULL");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), TXT(e1), &out, NULL, &out2, &len2),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_ledger_len` is NULL");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), TXT(e1), &out, &len, NULL, &len2),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_record` is NULL");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), TXT(e1), &out, &len, &out2, NULL),
+               PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_record_len` is NULL");
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), BAD_UTF8, sizeof BAD_UTF8, &out, &len, &out2,
+                                     &len2),
+               PMH_INVALID_UTF8);
+  CHECK_STATUS(pmh_cap_ledger_charge(TXT(empty), (const uint8_t *)e1, SIZE_MAX, &out, &len, &out2,
+                                     &len2),
+               PMH_INVALID_ARGUMENT);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN && out2 == SENTINEL_PTR && len2 == SENTINEL_LEN);
+  test_json2_bad_json("pmh_cap_ledger_charge", ledger_charge_record_only, empty, e1);
+
+  /* Another institution records the reported entries; both copies merge to the same. */
+  other = rec1 ? json2(pmh_cap_ledger_add_record, empty, rec1) : NULL;
+  if (other != NULL && rec2 != NULL) {
+    char *again = json2(pmh_cap_ledger_add_record, other, rec2);
+    pmh_string_free(other);
+    other = again;
+  }
+  if (other != NULL && l2 != NULL) {
+    CHECK_STR(other, l2);
+    merged = json2(pmh_cap_ledger_merge, other, l2);
+    CHECK_STR(merged, l2);
+    pmh_string_free(merged);
+    merged = json2(pmh_cap_ledger_merge, empty, l2);
+    CHECK_STR(merged, l2);
+    pmh_string_free(merged);
+    /* Idempotent. */
+    merged = json2(pmh_cap_ledger_add_record, l2, rec2);
+    CHECK_STR(merged, l2);
+    pmh_string_free(merged);
+  }
+  out = SENTINEL_PTR;
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_cap_ledger_merge(TXT(empty),
+                                    TXT("{\"payerNumber\":\"54136015\",\"month\":\"2024-06\",\"cap\":10000}"),
+                                    &out, &len),
+               PMH_LEDGER_REJECTED);
+  CHECK_STR(last_error(), "subsidy.ledger.other_ledger");
+  CHECK_STATUS(pmh_cap_ledger_merge(TXT(empty),
+                                    TXT("{\"payerNumber\":\"54136015\",\"month\":\"2024-05\",\"cap\":5000}"),
+                                    &out, &len),
+               PMH_LEDGER_REJECTED);
+  CHECK_STR(last_error(), "subsidy.ledger.caps");
+  CHECK_STATUS(pmh_cap_ledger_add_record(TXT(empty), TXT("{\"payerNumber\":\"54136015\"}"), &out,
+                                         &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK_STATUS(pmh_cap_ledger_add_record(TXT(empty), TXT("[]"), &out, &len),
+               PMH_SUBSIDY_INVALID_REQUEST);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+  if (rec1 != NULL && l2 != NULL) {
+    /* The same id with other content: a conflict. */
+    char *changed = get(rec1, "");
+    char *p = changed ? strstr(changed, "\"charged\":6000") : NULL;
+    if (p != NULL) {
+      memcpy(p, "\"charged\":5000", 14);
+      CHECK_STATUS(pmh_cap_ledger_add_record(TXT(l2), TXT(changed), &out, &len),
+                   PMH_LEDGER_CONFLICT);
+      CHECK_STR(last_error(), "subsidy.ledger.conflict");
+    } else {
+      CHECK(0 && "record has no charged 6000");
+    }
+    pmh_string_free(changed);
+  }
+  test_json2_failures("pmh_cap_ledger_add_record", pmh_cap_ledger_add_record, empty,
+                      rec1 ? rec1 : "{}", "ledger", "record", "out_ledger");
+  test_json2_bad_json("pmh_cap_ledger_add_record", pmh_cap_ledger_add_record, empty,
+                      rec1 ? rec1 : "{}");
+  test_json2_failures("pmh_cap_ledger_merge", pmh_cap_ledger_merge, empty, empty, "ledger",
+                      "other", "out_ledger");
+  test_json2_bad_json("pmh_cap_ledger_merge", pmh_cap_ledger_merge, empty, empty);
+
+  pmh_string_free(other);
+  pmh_string_free(l1);
+  pmh_string_free(l2);
+  pmh_string_free(rec1);
+  pmh_string_free(rec2);
+  pmh_string_free(empty);
+}
+
+/* ------------------------------------------------------------------ */
 
 /* The last error is per thread: a failure on another thread is not seen here. */
 static void *other_thread(void *arg) {
@@ -757,6 +1349,11 @@ int main(void) {
   test_id_check();
   test_dates();
   test_envelopes();
+  test_validate();
+  test_canonicalize_and_get();
+  test_eligibility();
+  test_copayment();
+  test_cap_ledger();
   test_threads();
 #if defined(PMH_TEST_PANIC)
   test_panic();

@@ -349,7 +349,7 @@ impl<'h> Ctx<'h> {
         out
     }
 
-    fn vaccine(&self, v: &Vaccine, vdoses: &[usize]) -> VaccineEvaluation {
+    fn vaccine(&self, v: &'static Vaccine, vdoses: &[usize]) -> VaccineEvaluation {
         let applicable = self.applicable(v);
         match v.recurrence {
             Recurrence::Once => self.once(v, vdoses, applicable),
@@ -823,7 +823,8 @@ impl<'h> Ctx<'h> {
                 } else {
                     let opens = self.opens(v, spec, vdoses, Some(preg));
                     let routine_from = v.routine_from.unwrap_or(NaiveDate::MIN);
-                    match opens.iter().find(|o| o.end >= self.as_of && o.end >= routine_from) {
+                    let found = opens.iter().find(|o| o.end >= self.as_of && o.end >= routine_from).copied();
+                    match found {
                         None => (Status::AgedOut, None),
                         Some(o) => {
                             let earliest = o.start.max(routine_from);

@@ -9,15 +9,15 @@ use serde_json::{Map, Value};
 /// A JSON object being validated at `base`, reporting into `report`.
 pub(crate) struct Obj<'a, 'r> {
     pub obj: &'a Map<String, Value>,
-    pub base: &'a str,
+    pub base: String,
     pub report: &'r mut Report,
 }
 
 impl<'a, 'r> Obj<'a, 'r> {
     /// `value` as an object at `base`, or a `not_object` issue.
-    pub fn new(value: &'a Value, base: &'a str, report: &'r mut Report) -> Option<Self> {
+    pub fn new(value: &'a Value, base: &str, report: &'r mut Report) -> Option<Self> {
         match value.as_object() {
-            Some(obj) => Some(Obj { obj, base, report }),
+            Some(obj) => Some(Obj { obj, base: base.to_owned(), report }),
             None => {
                 report.push(&rules::NOT_OBJECT, base);
                 None
@@ -27,7 +27,7 @@ impl<'a, 'r> Obj<'a, 'r> {
 
     pub fn path(&self, key: &str) -> String {
         let mut p = String::with_capacity(self.base.len() + key.len() + 1);
-        p.push_str(self.base);
+        p.push_str(&self.base);
         push_token(&mut p, key);
         p
     }

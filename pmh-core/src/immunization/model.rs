@@ -344,8 +344,12 @@ pub struct DoseEvaluation {
     /// Why it is not routine (empty when routine).
     pub reasons: Reasons,
     /// Notes that do not affect `routine` (`outside_standard`, `physician_interval`, …).
-    #[serde(skip_serializing_if = "Reasons::is_empty")]
+    #[serde(skip_serializing_if = "no_notes")]
     pub notes: Reasons,
+}
+
+fn no_notes(r: &Reasons) -> bool {
+    r.is_empty()
 }
 
 impl fmt::Debug for DoseEvaluation {

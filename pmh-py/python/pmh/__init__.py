@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import List, Tuple, TypeVar, Union
 
-from pmh import calendar, errors, subsidy
+from pmh import calendar, checkup, errors, subsidy
 from pmh._pmh import (
     InstitutionCode,
     InsurerNumber,
@@ -122,6 +122,7 @@ __all__ = [
     "SubsidyError",
     # domain modules
     "calendar",
+    "checkup",
     "subsidy",
 ]
 

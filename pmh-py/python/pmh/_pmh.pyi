@@ -23,6 +23,7 @@ __all__ = [
     "Verified",
     "__version__",
     "age_on",
+    "assess_result",
     "canonicalize",
     "canonicalize_json",
     "check_eligibility",
@@ -42,6 +43,9 @@ __all__ = [
     "validate",
     "validate_certificate",
     "validate_many",
+    "validate_questionnaire",
+    "validate_result",
+    "validate_voucher",
 ]
 
 _JsonValue = Any
@@ -418,3 +422,14 @@ class CapLedger:
     def records(self) -> list[dict[str, Any]]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __len__(self) -> int: ...
+
+# ---------------------------------------------------------------- checkup
+
+def validate_result(
+    data: _JsonValue, *, judgement_codes: Optional[list[str]] = None, today: Optional[_DateLike] = None
+) -> Report: ...
+def validate_voucher(data: _JsonValue, *, today: Optional[_DateLike] = None) -> Report: ...
+def validate_questionnaire(data: _JsonValue) -> Report: ...
+def assess_result(
+    data: _JsonValue, *, judgement_codes: Optional[list[str]] = None, today: Optional[_DateLike] = None
+) -> tuple[Report, Optional[dict[str, Any]]]: ...

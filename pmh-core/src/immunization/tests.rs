@@ -1,0 +1,1 @@
+//! Worked cases of the schedule, the engine and the validators.
