@@ -172,6 +172,12 @@ pub struct OpenArgs {
     /// NDJSON in and out (one envelope per line).
     #[arg(long)]
     ndjson: bool,
+    /// With --ndjson: how many live message ids the in-stream replay check
+    /// remembers (memory grows with them until they expire; further ids are
+    /// refused with envelope.replay_full). 0 turns the in-stream check off
+    /// for flat memory when replays are checked elsewhere.
+    #[arg(long, default_value_t = ReplayGuard::DEFAULT_CAPACITY, value_name = "N")]
+    replay_capacity: usize,
     /// The envelope file (`-` for stdin).
     envelope: String,
 }
@@ -382,7 +388,7 @@ pub fn run_open(args: &OpenArgs) -> Status {
             "--skew: expected a number with s, m, h or d (e.g. 5m)",
         );
     };
-    let guard = ReplayGuard::new();
+    let guard = ReplayGuard::with_capacity(args.replay_capacity);
     let mut options = OpenOptions {
         now,
         clock_skew: skew,
@@ -392,7 +398,9 @@ pub fn run_open(args: &OpenArgs) -> Status {
     };
 
     if args.ndjson || input::is_ndjson_name(&args.envelope) {
-        options.replay_guard = Some(&guard);
+        if args.replay_capacity > 0 {
+            options.replay_guard = Some(&guard);
+        }
         let reader = match input::open(&args.envelope) {
             Ok(r) => r,
             Err(e) => return output::fail("io", &format!("cannot read {}: {e}", args.envelope)),

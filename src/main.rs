@@ -6,12 +6,14 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod checkup_cmd;
 mod conformance;
 mod date_cmd;
 mod demo;
 mod demo_subsidy;
 mod envelope_cmd;
 mod id_cmd;
+mod immunization_cmd;
 mod input;
 mod output;
 mod subsidy_cmd;
@@ -41,6 +43,10 @@ enum Command {
     Validate(validate_cmd::ValidateArgs),
     /// Medical subsidies (医療費助成): eligibility and copayment.
     Subsidy(subsidy_cmd::SubsidyArgs),
+    /// Immunization (予防接種): evaluate a history against the routine schedule.
+    Immunization(immunization_cmd::ImmunizationArgs),
+    /// Maternal and child checkups (母子保健): derived values, FHIR export.
+    Checkup(checkup_cmd::CheckupArgs),
     /// Run the conformance vectors (tests/vectors) against this build.
     Conformance(conformance::ConformanceArgs),
     /// Run the main job on bundled sample data and print a readable summary.
@@ -64,6 +70,8 @@ fn main() -> ExitCode {
         Command::Date(args) => date_cmd::run(&args),
         Command::Validate(args) => validate_cmd::run(&args),
         Command::Subsidy(args) => subsidy_cmd::run(&args),
+        Command::Immunization(args) => immunization_cmd::run(&args),
+        Command::Checkup(args) => checkup_cmd::run(&args),
         Command::Conformance(args) => conformance::run(&args),
         Command::Demo(args) => demo::run(&args),
         Command::Keygen(args) => envelope_cmd::run_keygen(&args),

@@ -20,11 +20,15 @@ use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
 
+/// The items of a batch: each read value, or the index of its error in the
+/// second list (errors are Python objects, kept out of the GIL-free part).
+type Inputs<T> = (Vec<Result<T, usize>>, Vec<PyErr>);
+
 /// Reads every item of `items` with `read`; a failing item keeps its error.
 fn read_all<T>(
     items: &Bound<'_, PyAny>,
     mut read: impl FnMut(&Bound<'_, PyAny>) -> Result<T, PyErr>,
-) -> PyResult<(Vec<Result<T, usize>>, Vec<PyErr>)> {
+) -> PyResult<Inputs<T>> {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for item in items.try_iter()? {
@@ -39,7 +43,7 @@ fn read_all<T>(
     Ok((inputs, errors))
 }
 
-fn read_values(items: &Bound<'_, PyAny>) -> PyResult<(Vec<Result<Value, usize>>, Vec<PyErr>)> {
+fn read_values(items: &Bound<'_, PyAny>) -> PyResult<Inputs<Value>> {
     let py = items.py();
     read_all(items, |o| {
         try_to_value(o).map_err(|e: ConvertError| e.into_pyerr(py))

@@ -38,7 +38,10 @@ pub fn text_bytes(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
 
 /// `pmh.canonicalize(value) -> bytes`: the RFC 8785 form of a Python value.
 #[pyfunction]
-pub fn canonicalize<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+pub fn canonicalize<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
     let v = to_value(value)?;
     let bytes = canon::canonicalize(&v).map_err(|e| canon_err(py, &e))?;
     Ok(PyBytes::new(py, &bytes))
@@ -46,7 +49,10 @@ pub fn canonicalize<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult
 
 /// `pmh.canonicalize_json(text) -> bytes`: strict parse, then RFC 8785.
 #[pyfunction]
-pub fn canonicalize_json<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+pub fn canonicalize_json<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
     let bytes = text_bytes(text)?;
     let out = canon::canonicalize_json(&bytes).map_err(|e| canon_err(py, &e))?;
     Ok(PyBytes::new(py, &out))
@@ -63,7 +69,10 @@ pub fn parse_json<'py>(
     max_depth: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let bytes = text_bytes(text)?;
-    let limits = Limits { max_bytes, max_depth };
+    let limits = Limits {
+        max_bytes,
+        max_depth,
+    };
     let v = canon::parse_strict(&bytes, &limits).map_err(|e| json_err(py, &e))?;
     to_py(py, &v)
 }

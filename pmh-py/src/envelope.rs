@@ -13,6 +13,7 @@ use pmh_core::envelope::{
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDateTime, PyDelta, PyDict, PyFloat, PyInt, PyString, PyTzInfo};
 use serde_json::Value;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -101,7 +102,9 @@ pub fn aware_datetime_fixed(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Date
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
         return DateTime::parse_from_rfc3339(&s.to_string_lossy()).map_err(|_| {
-            PyValueError::new_err(format!("{what} must be an RFC 3339 date-time with an offset"))
+            PyValueError::new_err(format!(
+                "{what} must be an RFC 3339 date-time with an offset"
+            ))
         });
     }
     if obj.cast::<PyDateTime>().is_err() {
@@ -141,7 +144,8 @@ pub fn ttl_arg(obj: &Bound<'_, PyAny>) -> PyResult<Duration> {
         // In range by the check above.
         #[allow(clippy::cast_possible_truncation)]
         let ms = ms.round() as i64;
-        Duration::try_milliseconds(ms).ok_or_else(|| PyValueError::new_err("ttl is out of range"))?
+        Duration::try_milliseconds(ms)
+            .ok_or_else(|| PyValueError::new_err("ttl is out of range"))?
     } else {
         return Err(PyTypeError::new_err(
             "ttl must be a datetime.timedelta or a number of seconds",
@@ -196,8 +200,7 @@ impl PySigningKey {
     #[staticmethod]
     fn from_pkcs8_pem(py: Python<'_>, pem: &Bound<'_, PyAny>) -> PyResult<Self> {
         let bytes = text_bytes(pem)?;
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|_| key_err(py, &KeyError::Pem))?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| key_err(py, &KeyError::Pem))?;
         SigningKey::from_pkcs8_pem(text)
             .map(PySigningKey)
             .map_err(|e| key_err(py, &e))
@@ -249,12 +252,8 @@ impl PySigningKey {
     ) -> PyResult<Bound<'py, PyAny>> {
         let nb = aware_datetime_fixed(not_before, "not_before")?;
         let na = aware_datetime_fixed(not_after, "not_after")?;
-        let key = TrustedKey::new(
-            self.0.public_key().to_jwk(),
-            nb,
-            na,
-        )
-        .map_err(|e| trust_err(py, &e))?;
+        let key =
+            TrustedKey::new(self.0.public_key().to_jwk(), nb, na).map_err(|e| trust_err(py, &e))?;
         let mut store = TrustStore::new();
         let pid = ParticipantId::parse("hub:x").map_err(|_| PyValueError::new_err("internal"))?;
         store.add_key(&pid, key).map_err(|e| trust_err(py, &e))?;
@@ -354,8 +353,7 @@ impl PyTrustStore {
         };
         let nb = aware_datetime_fixed(not_before, "not_before")?;
         let na = aware_datetime_fixed(not_after, "not_after")?;
-        let tk = TrustedKey::new(jwk, nb, na)
-            .map_err(|e| trust_err(py, &e))?;
+        let tk = TrustedKey::new(jwk, nb, na).map_err(|e| trust_err(py, &e))?;
         self.update(|t| t.add_key(&pid, tk))
             .map_err(|e| trust_err(py, &e))
     }
@@ -459,44 +457,33 @@ impl PyReplayGuard {
 // ---------------------------------------------------------------- Verified
 
 /// An envelope whose signature and acceptance policy were checked by `open`.
+///
+/// The payload is converted to Python objects on first access, once.
 #[pyclass(name = "Verified", module = "pmh", frozen)]
 pub struct PyVerified {
-    payload: Py<PyAny>,
+    inner: Verified<Envelope>,
     id: String,
-    message_type: String,
-    sender: String,
-    recipient: String,
-    issued_at: DateTime<FixedOffset>,
-    expires_at: DateTime<FixedOffset>,
-    kid: String,
-    algorithm: Algorithm,
-    envelope: Value,
+    payload: PyOnceLock<Py<PyAny>>,
 }
 
 impl PyVerified {
-    pub fn from_core(py: Python<'_>, v: Verified<Envelope>) -> PyResult<Self> {
-        let payload = to_py(py, v.payload())?.unbind();
+    pub fn from_core(_py: Python<'_>, v: Verified<Envelope>) -> PyResult<Self> {
         Ok(PyVerified {
-            payload,
             id: v.id().hyphenated().to_string(),
-            message_type: v.message_type().to_owned(),
-            sender: v.from().as_str().to_owned(),
-            recipient: v.to().as_str().to_owned(),
-            issued_at: v.issued_at(),
-            expires_at: v.expires_at(),
-            kid: v.kid().to_owned(),
-            algorithm: v.algorithm(),
-            envelope: v.get().to_json_value(),
+            inner: v,
+            payload: PyOnceLock::new(),
         })
     }
 }
 
 #[pymethods]
 impl PyVerified {
-    /// The verified payload (a dict).
+    /// The verified payload (a dict; the same object on every access).
     #[getter]
-    fn payload(&self, py: Python<'_>) -> Py<PyAny> {
-        self.payload.clone_ref(py)
+    fn payload(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.payload
+            .get_or_try_init(py, || to_py(py, self.inner.payload()).map(Bound::unbind))
+            .map(|p| p.clone_ref(py))
     }
     /// Message id (UUID v4 text).
     #[getter]
@@ -506,46 +493,49 @@ impl PyVerified {
     /// Message type, e.g. `subsidy.certificate.register`.
     #[getter]
     fn r#type(&self) -> &str {
-        &self.message_type
+        self.inner.message_type()
     }
     /// Sending participant id (`from`).
     #[getter]
     fn sender(&self) -> &str {
-        &self.sender
+        self.inner.from().as_str()
     }
     /// Receiving participant id (`to`).
     #[getter]
     fn recipient(&self) -> &str {
-        &self.recipient
+        self.inner.to().as_str()
     }
     /// When the envelope was issued (aware datetime, offset as written).
     #[getter]
     fn issued_at(&self) -> DateTime<FixedOffset> {
-        self.issued_at
+        self.inner.issued_at()
     }
     /// When the envelope expires (aware datetime).
     #[getter]
     fn expires_at(&self) -> DateTime<FixedOffset> {
-        self.expires_at
+        self.inner.expires_at()
     }
     /// Key id (RFC 7638 thumbprint) of the signing key.
     #[getter]
     fn kid(&self) -> &str {
-        &self.kid
+        self.inner.kid()
     }
     /// Algorithm of the signing key.
     #[getter]
     fn algorithm(&self) -> &'static str {
-        self.algorithm.as_str()
+        self.inner.algorithm().as_str()
     }
     /// The whole envelope object as received (signature included).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.envelope)
+        to_py(py, &self.inner.get().to_json_value())
     }
     fn __repr__(&self) -> String {
         format!(
             "Verified(type='{}', sender='{}', recipient='{}', id='{}')",
-            self.message_type, self.sender, self.recipient, self.id
+            self.inner.message_type(),
+            self.inner.from().as_str(),
+            self.inner.to().as_str(),
+            self.id
         )
     }
 }
@@ -611,14 +601,27 @@ pub fn seal(
     id: Option<&str>,
     issued_at: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
-    let args = SealArgs::parse(py, r#type, sender, recipient, ttl, force, allow_unknown_types)?;
+    let args = SealArgs::parse(
+        py,
+        r#type,
+        sender,
+        recipient,
+        ttl,
+        force,
+        allow_unknown_types,
+    )?;
     let value = to_value(payload)?;
     let key = &key.get().0;
     let options = args.options();
     let explicit = id.is_some() || issued_at.is_some_and(|t| !t.is_none());
     let result = if explicit {
-        let mut draft = Draft::new(&args.message_type, args.from.clone(), args.to.clone(), args.ttl)
-            .map_err(|e| seal_err(py, e))?;
+        let mut draft = Draft::new(
+            &args.message_type,
+            args.from.clone(),
+            args.to.clone(),
+            args.ttl,
+        )
+        .map_err(|e| seal_err(py, e))?;
         if let Some(id) = id {
             draft.id = id
                 .parse()
@@ -718,7 +721,14 @@ pub fn open(
 ) -> PyResult<PyVerified> {
     let bytes = envelope_bytes(envelope)?;
     let trust = trust_arg(trust)?;
-    let args = OpenArgs::parse(py, recipient, now, clock_skew, allow_unknown_types, max_bytes)?;
+    let args = OpenArgs::parse(
+        py,
+        recipient,
+        now,
+        clock_skew,
+        allow_unknown_types,
+        max_bytes,
+    )?;
     let guard = replay_guard.map(|g| &g.get().0);
     let options = args.options(guard);
     let store = trust.get().snapshot();

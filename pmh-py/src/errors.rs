@@ -96,4 +96,3 @@ pub fn err_with_report(
         Err(e) => e,
     }
 }
-

@@ -125,7 +125,6 @@ macro_rules! id_common {
     };
 }
 
-
 /// 公費負担者番号 (payer number).
 #[pyclass(name = "PayerNumber", module = "pmh", frozen, eq, ord, hash)]
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -9,12 +9,13 @@ use pyo3::prelude::*;
 
 mod batch;
 mod calendar;
-mod checkup;
 mod canon;
+mod checkup;
 mod convert;
 mod envelope;
 mod errors;
 mod ids;
+mod immunization;
 mod subsidy;
 mod validate;
 
@@ -29,5 +30,6 @@ fn _pmh(m: &Bound<'_, PyModule>) -> PyResult<()> {
     batch::register(m)?;
     subsidy::register(m)?;
     checkup::register(m)?;
+    immunization::register(m)?;
     Ok(())
 }

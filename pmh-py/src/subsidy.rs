@@ -11,7 +11,9 @@ use crate::validate::PyReport;
 use pmh_core::subsidy::copayment::{CopayError, CopayRequest};
 use pmh_core::subsidy::eligibility::{check_eligibility as core_eligibility, Visit};
 use pmh_core::subsidy::ledger::{CapLedger, LedgerError, LedgerRecord};
-use pmh_core::subsidy::{validate_certificate as core_validate, Certificate, Setting, ValidationOptions};
+use pmh_core::subsidy::{
+    validate_certificate as core_validate, Certificate, Setting, ValidationOptions,
+};
 use pmh_core::validate::Report;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -61,7 +63,8 @@ fn certificate(py: Python<'_>, value: Value, path: &str) -> PyResult<Certificate
             prefixed,
         ));
     }
-    serde_json::from_value(value).map_err(|_| shape_err(py, "subsidy.certificate.shape", "certificate"))
+    serde_json::from_value(value)
+        .map_err(|_| shape_err(py, "subsidy.certificate.shape", "certificate"))
 }
 
 /// `validate_certificate(data, *, lenient=False) -> Report`.
@@ -69,7 +72,10 @@ fn certificate(py: Python<'_>, value: Value, path: &str) -> PyResult<Certificate
 #[pyo3(signature = (data, *, lenient=false))]
 pub fn validate_certificate(data: &Bound<'_, PyAny>, lenient: bool) -> PyResult<PyReport> {
     let value = to_value(data)?;
-    Ok(PyReport::from_core(core_validate(&value, &ValidationOptions { lenient })))
+    Ok(PyReport::from_core(core_validate(
+        &value,
+        &ValidationOptions { lenient },
+    )))
 }
 
 /// `check_eligibility(certificate, *, date, institution_code, setting="outpatient") -> dict`.
@@ -126,7 +132,9 @@ pub fn compute_copayment<'py>(
     request.insert("keepOrder".into(), Value::Bool(keep_order));
     let request: CopayRequest = serde_json::from_value(Value::Object(request))
         .map_err(|_| shape_err(py, "subsidy.copayment.shape", "visit or ledger"))?;
-    let result = py.detach(|| request.compute()).map_err(|e| copay_err(py, e))?;
+    let result = py
+        .detach(|| request.compute())
+        .map_err(|e| copay_err(py, e))?;
     serialize_to_py(py, &result)
 }
 
@@ -151,7 +159,11 @@ impl PyCapLedger {
         let mut m = Map::new();
         m.insert("payerNumber".into(), payer_number.into());
         m.insert("month".into(), month.into());
-        for (k, v) in [("cap", cap), ("capOutpatient", cap_outpatient), ("capInpatient", cap_inpatient)] {
+        for (k, v) in [
+            ("cap", cap),
+            ("capOutpatient", cap_outpatient),
+            ("capInpatient", cap_inpatient),
+        ] {
             if let Some(v) = v {
                 m.insert(k.into(), v.into());
             }

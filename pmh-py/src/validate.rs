@@ -107,12 +107,24 @@ impl PyReport {
     /// Only the errors.
     #[getter]
     fn errors(&self) -> Vec<PyIssue> {
-        self.0.issues().iter().filter(|i| i.is_error()).cloned().map(PyIssue).collect()
+        self.0
+            .issues()
+            .iter()
+            .filter(|i| i.is_error())
+            .cloned()
+            .map(PyIssue)
+            .collect()
     }
     /// Only the warnings.
     #[getter]
     fn warnings(&self) -> Vec<PyIssue> {
-        self.0.issues().iter().filter(|i| !i.is_error()).cloned().map(PyIssue).collect()
+        self.0
+            .issues()
+            .iter()
+            .filter(|i| !i.is_error())
+            .cloned()
+            .map(PyIssue)
+            .collect()
     }
     /// Number of errors.
     #[getter]

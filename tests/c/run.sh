@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # C tests of libpmh: real C (and C++) programs compiled against include/pmh.h,
 # linked statically and dynamically, run natively and under valgrind, plus the
-# install step (pmh-ffi/install.sh) checked with pkg-config.
+# install step (pmh-ffi/install.sh) checked with pkg-config. The examples
+# (examples/c/*.c) are built with the same flags and run the same ways (each
+# run counts as one test).
 #
 # Usage: tests/c/run.sh [PROFILE_DIR]        (or PMH_PROFILE_DIR=...)
 #   PROFILE_DIR   cargo profile directory holding libpmh.{a,so}; default
@@ -66,6 +68,9 @@ say "compile (static, dynamic, C++)"
 "$CC" "${CFLAGS[@]}" -o "$BUILD/test_static" tests/c/test_pmh.c "$PROFILE_DIR/libpmh.a" -lpthread -ldl -lm
 "$CC" "${CFLAGS[@]}" -o "$BUILD/test_dynamic" tests/c/test_pmh.c "${DYN[@]}" -lpthread
 "$CXX" "${CXXFLAGS[@]}" -o "$BUILD/test_cpp" tests/c/test_cpp.cpp "${DYN[@]}"
+# The examples, with the same strict flags.
+"$CC" "${CFLAGS[@]}" -o "$BUILD/receipt_flow_static" examples/c/receipt_flow.c "$PROFILE_DIR/libpmh.a" -lpthread -ldl -lm
+"$CC" "${CFLAGS[@]}" -o "$BUILD/receipt_flow_dynamic" examples/c/receipt_flow.c "${DYN[@]}"
 # Also the header alone in strict C89-with-extensions-off and C11 modes.
 for std in c99 c11; do
   printf '#include "pmh.h"\nint main(void) { return pmh_version() == 0; }\n' > "$BUILD/header_$std.c"
@@ -108,9 +113,33 @@ run() {
   fi
 }
 
+# example NAME CMD...: runs an example program; one pass when it exits 0 with
+# its last line "<program>: OK", else one failure.
+example() {
+  local name=$1
+  shift
+  local log="$BUILD/$name.log"
+  say "$name"
+  set +e
+  "$@" >"$log.out" 2>"$log.err"
+  local rc=$?
+  set -e
+  tail -3 "$log.out"
+  if [ $rc -eq 0 ] && tail -1 "$log.out" | grep -qE '^[a-z_]+: OK$'; then
+    total_passed=$((total_passed + 1))
+  else
+    echo "FAILED: $name (exit $rc)" >&2
+    sed 's/^/  | /' "$log.err" | tail -60 >&2
+    total_failed=$((total_failed + 1))
+    status=1
+  fi
+}
+
 run static "$BUILD/test_static"
 run dynamic "$BUILD/test_dynamic"
 run cpp "$BUILD/test_cpp"
+example receipt-flow-static "$BUILD/receipt_flow_static"
+example receipt-flow-dynamic "$BUILD/receipt_flow_dynamic" samples/subsidy/certificates.json
 
 if [ "${PMH_VALGRIND:-1}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
   VG=(valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
@@ -118,6 +147,8 @@ if [ "${PMH_VALGRIND:-1}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
   run valgrind-static "${VG[@]}" "$BUILD/test_static"
   run valgrind-dynamic "${VG[@]}" "$BUILD/test_dynamic"
   run valgrind-cpp "${VG[@]}" "$BUILD/test_cpp"
+  example valgrind-receipt-flow-static "${VG[@]}" "$BUILD/receipt_flow_static" samples/subsidy/certificates.json
+  example valgrind-receipt-flow-dynamic "${VG[@]}" "$BUILD/receipt_flow_dynamic"
 else
   echo "WARNING: valgrind not run (not installed, or PMH_VALGRIND=0)" >&2
 fi

@@ -77,3 +77,21 @@ def test_checkup_validators_exist() -> None:
         assert isinstance(report, pmh.Report) and not report.ok
     report, derived = pmh.checkup.assess_result({})
     assert not report.ok and derived is None
+
+
+def test_immunization_evaluate() -> None:
+    import datetime as dt
+
+    history = {"birthDate": "2024-04-15", "sex": "1", "doses": [{"vaccine": "bcg", "date": "2024-09-20"}]}
+    e = pmh.immunization.evaluate(history, as_of=dt.date(2024, 10, 1))
+    assert e["asOf"] == "2024-10-01"
+    by_vaccine = {v["vaccine"]: v for v in e["vaccines"]}
+    assert by_vaccine["bcg"]["status"] == "complete"
+    assert by_vaccine["hpv"]["status"] == "not_applicable"
+    assert pmh.immunization.evaluate(history)["asOf"]  # defaults to today (JST)
+    assert pmh.immunization.validate_history(history).ok
+    bad = {"birthDate": "2024-04-01", "doses": [{"vaccine": "flu", "date": "2024-13-01"}]}
+    assert not pmh.immunization.validate_history(bad).ok
+    with pytest.raises(pmh.ValidationError) as info:
+        pmh.immunization.evaluate(bad, as_of="2024-10-01")
+    assert info.value.issues and info.value.code == "immunization.history.invalid"

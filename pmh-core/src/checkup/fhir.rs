@@ -30,11 +30,14 @@ use crate::validate::Report;
 use serde_json::{json, Value};
 
 /// JP Core BodyMeasurement profile.
-pub const PROFILE: &str = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_BodyMeasurement";
+pub const PROFILE: &str =
+    "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_BodyMeasurement";
 /// JP Core body-measurement code system (MEDIS).
-pub const JP_CODE_SYSTEM: &str = "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCode_CS";
+pub const JP_CODE_SYSTEM: &str =
+    "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCode_CS";
 /// JP Core simple observation category code system.
-pub const JP_CATEGORY_SYSTEM: &str = "http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS";
+pub const JP_CATEGORY_SYSTEM: &str =
+    "http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS";
 /// LOINC.
 pub const LOINC: &str = "http://loinc.org";
 /// UCUM.
@@ -62,7 +65,13 @@ const fn code(
     loinc_display: Option<&'static str>,
     unit: &'static str,
 ) -> ObservationCode {
-    ObservationCode { medis, name_ja, loinc, loinc_display, unit }
+    ObservationCode {
+        medis,
+        name_ja,
+        loinc,
+        loinc_display,
+        unit,
+    }
 }
 
 /// 体重.
@@ -70,14 +79,31 @@ pub const WEIGHT: ObservationCode = code("31000296", "体重", "29463-7", Some("
 /// 身長 (standing).
 pub const HEIGHT: ObservationCode = code("31000298", "身長", "8302-2", Some("Body height"), "cm");
 /// 身長 (lying, under 2 years).
-pub const LENGTH_LYING: ObservationCode = code("31000298", "身長", "8306-3", Some("Body height --lying"), "cm");
+pub const LENGTH_LYING: ObservationCode = code(
+    "31000298",
+    "身長",
+    "8306-3",
+    Some("Body height --lying"),
+    "cm",
+);
 /// 頭囲.
-pub const HEAD: ObservationCode =
-    code("31006116", "頭囲", "9843-4", Some("Head Occipital-frontal circumference by Tape measure"), "cm");
+pub const HEAD: ObservationCode = code(
+    "31006116",
+    "頭囲",
+    "9843-4",
+    Some("Head Occipital-frontal circumference by Tape measure"),
+    "cm",
+);
 /// 胸囲.
 pub const CHEST: ObservationCode = code("31000299", "胸囲", "9561-3", None, "cm");
 /// 出生体重.
-pub const BIRTH_WEIGHT: ObservationCode = code("31002900", "出生体重", "8339-4", Some("Birth weight Measured"), "g");
+pub const BIRTH_WEIGHT: ObservationCode = code(
+    "31002900",
+    "出生体重",
+    "8339-4",
+    Some("Birth weight Measured"),
+    "g",
+);
 /// BMI (カウプ指数).
 pub const BMI: ObservationCode = code("31003020", "ＢＭＩ", "39156-5", None, "kg/m2");
 
@@ -119,7 +145,8 @@ fn observation(c: &ObservationCode, value: f64, date: &str, subject: &str) -> Va
 pub fn result_to_fhir(result: &CheckupResult, subject: &str) -> Value {
     let date = result.date.format("%Y-%m-%d").to_string();
     let m = &result.measurements;
-    let lying = !result.kind.for_mother() && age_on(result.person.birth_date, result.date).is_some_and(|a| a < 2);
+    let lying = !result.kind.for_mother()
+        && age_on(result.person.birth_date, result.date).is_some_and(|a| a < 2);
     let mut entries = Vec::new();
     let mut add = |c: &ObservationCode, v: Option<f64>| {
         if let Some(v) = v {
@@ -142,6 +169,10 @@ pub fn result_to_fhir(result: &CheckupResult, subject: &str) -> Value {
 /// use pmh_core::checkup::{fhir::fhir_bundle, CheckupOptions};
 /// assert!(fhir_bundle(&serde_json::json!({"kind": "x"}), &CheckupOptions::default(), "Patient/1").is_err());
 /// ```
-pub fn fhir_bundle(value: &Value, options: &CheckupOptions, subject: &str) -> Result<Value, Report> {
+pub fn fhir_bundle(
+    value: &Value,
+    options: &CheckupOptions,
+    subject: &str,
+) -> Result<Value, Report> {
     CheckupResult::from_value(value, options).map(|r| result_to_fhir(&r, subject))
 }

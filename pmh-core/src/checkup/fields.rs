@@ -20,7 +20,13 @@ pub(crate) fn join(base: &str, key: &str) -> String {
 }
 
 /// The member `key`, or `None` (with `REQUIRED` when `required`).
-pub(crate) fn get<'v>(obj: &'v Obj, base: &str, key: &str, required: bool, report: &mut Report) -> Option<&'v Value> {
+pub(crate) fn get<'v>(
+    obj: &'v Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    report: &mut Report,
+) -> Option<&'v Value> {
     match obj.get(key) {
         Some(Value::Null) | None => {
             if required {
@@ -33,7 +39,13 @@ pub(crate) fn get<'v>(obj: &'v Obj, base: &str, key: &str, required: bool, repor
 }
 
 /// A string member.
-pub(crate) fn string<'v>(obj: &'v Obj, base: &str, key: &str, required: bool, report: &mut Report) -> Option<&'v str> {
+pub(crate) fn string<'v>(
+    obj: &'v Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    report: &mut Report,
+) -> Option<&'v str> {
     let v = get(obj, base, key, required, report)?;
     let s = v.as_str();
     if s.is_none() {
@@ -43,7 +55,13 @@ pub(crate) fn string<'v>(obj: &'v Obj, base: &str, key: &str, required: bool, re
 }
 
 /// A finite number member.
-pub(crate) fn number(obj: &Obj, base: &str, key: &str, required: bool, report: &mut Report) -> Option<f64> {
+pub(crate) fn number(
+    obj: &Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    report: &mut Report,
+) -> Option<f64> {
     let v = get(obj, base, key, required, report)?;
     match v.as_f64() {
         Some(n) if n.is_finite() => Some(n),
@@ -55,7 +73,13 @@ pub(crate) fn number(obj: &Obj, base: &str, key: &str, required: bool, report: &
 }
 
 /// A non-negative integer member (a JSON integer, not `3.0`).
-pub(crate) fn count(obj: &Obj, base: &str, key: &str, required: bool, report: &mut Report) -> Option<u64> {
+pub(crate) fn count(
+    obj: &Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    report: &mut Report,
+) -> Option<u64> {
     let v = get(obj, base, key, required, report)?;
     let n = v.as_u64();
     if n.is_none() {
@@ -65,7 +89,13 @@ pub(crate) fn count(obj: &Obj, base: &str, key: &str, required: bool, report: &m
 }
 
 /// A boolean member.
-pub(crate) fn boolean(obj: &Obj, base: &str, key: &str, required: bool, report: &mut Report) -> Option<bool> {
+pub(crate) fn boolean(
+    obj: &Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    report: &mut Report,
+) -> Option<bool> {
     let v = get(obj, base, key, required, report)?;
     let b = v.as_bool();
     if b.is_none() {
@@ -75,7 +105,13 @@ pub(crate) fn boolean(obj: &Obj, base: &str, key: &str, required: bool, report: 
 }
 
 /// An object member.
-pub(crate) fn object<'v>(obj: &'v Obj, base: &str, key: &str, required: bool, report: &mut Report) -> Option<&'v Obj> {
+pub(crate) fn object<'v>(
+    obj: &'v Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    report: &mut Report,
+) -> Option<&'v Obj> {
     let v = get(obj, base, key, required, report)?;
     let o = v.as_object();
     if o.is_none() {
@@ -85,7 +121,13 @@ pub(crate) fn object<'v>(obj: &'v Obj, base: &str, key: &str, required: bool, re
 }
 
 /// A `YYYY-MM-DD` date member.
-pub(crate) fn date(obj: &Obj, base: &str, key: &str, required: bool, report: &mut Report) -> Option<NaiveDate> {
+pub(crate) fn date(
+    obj: &Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    report: &mut Report,
+) -> Option<NaiveDate> {
     let s = string(obj, base, key, required, report)?;
     let d = parse_iso_date(s);
     if d.is_none() {
@@ -122,7 +164,14 @@ pub(crate) fn unknown_fields(obj: &Obj, base: &str, allowed: &[&str], report: &m
 }
 
 /// A string of at most `max` characters; `EMPTY` / `MAX_LENGTH` otherwise.
-pub(crate) fn text(obj: &Obj, base: &str, key: &str, required: bool, max: usize, report: &mut Report) -> Option<()> {
+pub(crate) fn text(
+    obj: &Obj,
+    base: &str,
+    key: &str,
+    required: bool,
+    max: usize,
+    report: &mut Report,
+) -> Option<()> {
     let s = string(obj, base, key, required, report)?;
     if s.trim().is_empty() {
         report.push(&rules::EMPTY, join(base, key));

@@ -183,15 +183,42 @@ pub const MAX_INTERPOLATION_DAYS: f64 = 6.0 * DAYS_PER_MONTH;
 
 const DAYS_PER_MONTH: f64 = 30.4375;
 
-/// Physically impossible limits `(min, max)` per measure, for children and for
-/// mothers. Beyond them a value is an error, not a growth band. Children:
-/// reference §4.4 (birth weight 300 g, length 25 cm) extended by pmh to the
-/// largest child at a checkup (≤ 6 years); mothers: pmh.
-pub const LIMITS: [(Measure, (f64, f64), (f64, f64)); 4] = [
-    (Measure::Weight, (0.3, 50.0), (25.0, 250.0)),
-    (Measure::Height, (25.0, 140.0), (100.0, 230.0)),
-    (Measure::Head, (20.0, 65.0), (40.0, 75.0)),
-    (Measure::Chest, (20.0, 90.0), (50.0, 200.0)),
+/// Physically possible range of one measure (values outside are errors).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limit {
+    /// The measure.
+    pub measure: Measure,
+    /// `(min, max)` for a child (≤ 6 years).
+    pub child: (f64, f64),
+    /// `(min, max)` for the mother.
+    pub mother: (f64, f64),
+}
+
+/// Physically impossible limits per measure, for children and for mothers.
+/// Beyond them a value is an error, not a growth band. Children: reference
+/// §4.4 (birth weight 300 g, length 25 cm) extended by pmh to the largest
+/// child at a checkup (≤ 6 years); mothers: pmh.
+pub const LIMITS: [Limit; 4] = [
+    Limit {
+        measure: Measure::Weight,
+        child: (0.3, 50.0),
+        mother: (25.0, 250.0),
+    },
+    Limit {
+        measure: Measure::Height,
+        child: (25.0, 140.0),
+        mother: (100.0, 230.0),
+    },
+    Limit {
+        measure: Measure::Head,
+        child: (20.0, 65.0),
+        mother: (40.0, 75.0),
+    },
+    Limit {
+        measure: Measure::Chest,
+        child: (20.0, 90.0),
+        mother: (50.0, 200.0),
+    },
 ];
 
 /// Whether `value` of `measure` is physically possible (for a child or a mother).
@@ -203,10 +230,13 @@ pub const LIMITS: [(Measure, (f64, f64), (f64, f64)); 4] = [
 /// assert!(!is_possible(Measure::Height, 300.0, false));
 /// ```
 pub fn is_possible(measure: Measure, value: f64, mother: bool) -> bool {
-    LIMITS.iter().find(|l| l.0 == measure).is_some_and(|&(_, child, adult)| {
-        let (lo, hi) = if mother { adult } else { child };
-        value.is_finite() && lo <= value && value <= hi
-    })
+    LIMITS
+        .iter()
+        .find(|l| l.measure == measure)
+        .is_some_and(|l| {
+            let (lo, hi) = if mother { l.mother } else { l.child };
+            value.is_finite() && lo <= value && value <= hi
+        })
 }
 
 /// Where a value lies against P3 and P97.
@@ -278,10 +308,17 @@ fn row_mid_days(row: &GrowthRow) -> f64 {
 /// // No chest reference in the 2023 survey.
 /// assert!(growth_reference(Measure::Chest, Sex::Male, d(2025, 4, 10), d(2025, 7, 20)).is_none());
 /// ```
-pub fn growth_reference(measure: Measure, sex: Sex, birth: NaiveDate, date: NaiveDate) -> Option<Reference> {
+pub fn growth_reference(
+    measure: Measure,
+    sex: Sex,
+    birth: NaiveDate,
+    date: NaiveDate,
+) -> Option<Reference> {
     let months = age_months_on(birth, date)?;
     let days = date.signed_duration_since(birth).num_days();
-    let rows = TABLE_2023.iter().filter_map(|r| row_values(r, measure, sex).map(|v| (r, v)));
+    let rows = TABLE_2023
+        .iter()
+        .filter_map(|r| row_values(r, measure, sex).map(|v| (r, v)));
     // 1. A band that covers the completed months, or a point row on its day.
     for (row, values) in rows.clone() {
         let hit = match row.age {
@@ -289,7 +326,11 @@ pub fn growth_reference(measure: Measure, sex: Sex, birth: NaiveDate, date: Naiv
             RowAge::Day(d) => i64::from(d) == days,
         };
         if hit {
-            return Some(Reference { percentiles: values, row: row.label, interpolated: false });
+            return Some(Reference {
+                percentiles: values,
+                row: row.label,
+                interpolated: false,
+            });
         }
     }
     // 2. Linear interpolation between the nearest rows on either side.
@@ -313,7 +354,11 @@ pub fn growth_reference(measure: Measure, sex: Sex, birth: NaiveDate, date: Naiv
     let t = (age - lo_mid) / (hi_mid - lo_mid);
     let lerp = |a: f64, b: f64| ((a + (b - a) * t) * 100.0).round() / 100.0;
     Some(Reference {
-        percentiles: Percentiles { p3: lerp(lo.p3, hi.p3), p50: lerp(lo.p50, hi.p50), p97: lerp(lo.p97, hi.p97) },
+        percentiles: Percentiles {
+            p3: lerp(lo.p3, hi.p3),
+            p50: lerp(lo.p50, hi.p50),
+            p97: lerp(lo.p97, hi.p97),
+        },
         row: lo_row.label,
         interpolated: true,
     })
@@ -331,7 +376,13 @@ pub fn growth_reference(measure: Measure, sex: Sex, birth: NaiveDate, date: Naiv
 /// assert_eq!(assess_growth(Measure::Weight, Sex::Male, birth, date, 5.21).unwrap().band, GrowthBand::BelowP3);
 /// assert_eq!(assess_growth(Measure::Weight, Sex::Male, birth, date, 7.85).unwrap().band, GrowthBand::AboveP97);
 /// ```
-pub fn assess_growth(measure: Measure, sex: Sex, birth: NaiveDate, date: NaiveDate, value: f64) -> Option<GrowthAssessment> {
+pub fn assess_growth(
+    measure: Measure,
+    sex: Sex,
+    birth: NaiveDate,
+    date: NaiveDate,
+    value: f64,
+) -> Option<GrowthAssessment> {
     let reference = growth_reference(measure, sex, birth, date)?;
     let band = if value < reference.percentiles.p3 {
         GrowthBand::BelowP3
@@ -340,7 +391,11 @@ pub fn assess_growth(measure: Measure, sex: Sex, birth: NaiveDate, date: NaiveDa
     } else {
         GrowthBand::Normal
     };
-    Some(GrowthAssessment { measure, band, reference })
+    Some(GrowthAssessment {
+        measure,
+        band,
+        reference,
+    })
 }
 
 /// カウプ指数 (Kaup index) = weight kg / (height m)², the same number as BMI.

@@ -32,11 +32,31 @@ pub struct Judgement {
 /// assert!(!is_default_judgement("要精検"));
 /// ```
 pub const DEFAULT_JUDGEMENTS: &[Judgement] = &[
-    Judgement { code: "no-abnormality", name_ja: "異常なし", name_en: "no abnormality" },
-    Judgement { code: "guidance", name_ja: "要指導", name_en: "guidance needed" },
-    Judgement { code: "observation", name_ja: "要観察（経過観察）", name_en: "follow-up observation" },
-    Judgement { code: "detailed-exam", name_ja: "要精密検査", name_en: "referral for detailed examination" },
-    Judgement { code: "under-treatment", name_ja: "既医療", name_en: "already under medical care" },
+    Judgement {
+        code: "no-abnormality",
+        name_ja: "異常なし",
+        name_en: "no abnormality",
+    },
+    Judgement {
+        code: "guidance",
+        name_ja: "要指導",
+        name_en: "guidance needed",
+    },
+    Judgement {
+        code: "observation",
+        name_ja: "要観察（経過観察）",
+        name_en: "follow-up observation",
+    },
+    Judgement {
+        code: "detailed-exam",
+        name_ja: "要精密検査",
+        name_en: "referral for detailed examination",
+    },
+    Judgement {
+        code: "under-treatment",
+        name_ja: "既医療",
+        name_en: "already under medical care",
+    },
 ];
 
 /// Whether `code` is one of [`DEFAULT_JUDGEMENTS`].

@@ -181,7 +181,9 @@ impl Bound {
             Bound::Days(n) => anchor.checked_add_days(Days::new(u64::from(n))),
             Bound::OverMonths(n) => reaches_months(anchor, n)?.succ_opt(),
             Bound::ReachingMonths(n) => reaches_months(anchor, n),
-            Bound::FiscalYearReachingYears(n) => fiscal_year_start(fiscal_year_reaching(anchor, n)?),
+            Bound::FiscalYearReachingYears(n) => {
+                fiscal_year_start(fiscal_year_reaching(anchor, n)?)
+            }
             Bound::BeforeSchoolEntry => school_entry(anchor)?.pred_opt(),
         }
     }
@@ -199,7 +201,10 @@ pub struct Span {
 impl Span {
     /// The concrete days for `anchor`.
     pub fn dates(&self, anchor: NaiveDate) -> Option<DateWindow> {
-        Some(DateWindow { first: self.from.resolve(anchor)?, last: self.to.resolve(anchor)? })
+        Some(DateWindow {
+            first: self.from.resolve(anchor)?,
+            last: self.to.resolve(anchor)?,
+        })
     }
 }
 
@@ -306,44 +311,199 @@ pub struct Item {
     pub recorded: Recorded,
 }
 
-const fn item(id: &'static str, name_ja: &'static str, name_en: &'static str, recorded: Recorded) -> Item {
-    Item { id, name_ja, name_en, recorded }
+const fn item(
+    id: &'static str,
+    name_ja: &'static str,
+    name_en: &'static str,
+    recorded: Recorded,
+) -> Item {
+    Item {
+        id,
+        name_ja,
+        name_en,
+        recorded,
+    }
 }
 
 /// Every item any kind records. The 11 + 2 statutory items are 施行規則 第2条
 /// (reference §1.1); measurements are the MHLW standard record (§3.1); the
 /// 1か月 confirmations §1.3; prenatal items 告示第226号 第二 (§2); postpartum §1.3.
 pub const ITEMS: &[Item] = &[
-    item("physicalGrowth", "身体発育状況", "physical growth", Recorded::Growth),
-    item("height", "身長", "height / length", Recorded::Measurement("heightCm")),
-    item("weight", "体重", "weight", Recorded::Measurement("weightKg")),
-    item("head", "頭囲", "head circumference", Recorded::Measurement("headCm")),
-    item("chest", "胸囲", "chest circumference", Recorded::Measurement("chestCm")),
-    item("birth", "出生時の状況（出生体重・在胎週数）", "birth weight and gestational age", Recorded::Section("birth")),
-    item("nutrition", "栄養状態", "nutritional status", Recorded::Finding),
-    item("spineChest", "脊柱及び胸郭の疾病及び異常の有無", "diseases and abnormalities of spine and chest", Recorded::Finding),
-    item("skin", "皮膚の疾病の有無", "skin diseases", Recorded::Finding),
-    item("teethOral", "歯及び口腔の疾病及び異常の有無", "diseases and abnormalities of teeth and mouth", Recorded::Section("dental")),
-    item("limbMotor", "四肢運動障害の有無", "motor disorders of the limbs", Recorded::Finding),
-    item("mentalDevelopment", "精神発達の状況", "mental development", Recorded::Finding),
-    item("speech", "言語障害の有無", "speech and language disorders", Recorded::Finding),
-    item("immunizationStatus", "予防接種の実施状況", "immunization status", Recorded::Finding),
-    item("parentingIssues", "育児上問題となる事項", "parenting problems", Recorded::Finding),
-    item("otherDiseases", "その他の疾病及び異常の有無", "other diseases and abnormalities", Recorded::Finding),
-    item("eyes", "眼の疾病及び異常の有無", "eye diseases and abnormalities", Recorded::Finding),
-    item("earNoseThroat", "耳、鼻及び咽頭の疾病及び異常の有無", "ear, nose and throat diseases and abnormalities", Recorded::Finding),
-    item("vision", "視覚検査", "vision test", Recorded::Section("vision")),
-    item("hearing", "聴覚検査", "hearing test", Recorded::Section("hearing")),
-    item("urine", "尿検査（蛋白・糖・潜血）", "urinalysis (protein, glucose, occult blood)", Recorded::Section("urine")),
-    item("confirmations", "新生児聴覚検査・先天性代謝異常検査の実施状況確認、ビタミンK2投与確認", "newborn screenings done, vitamin K2 given", Recorded::Section("confirmations")),
-    item("hearingScreening", "新生児聴覚検査（自動ABR・OAE）", "newborn hearing screening (AABR / OAE)", Recorded::Section("hearingScreening")),
-    item("bloodPressure", "血圧", "blood pressure", Recorded::Section("bloodPressure")),
-    item("gestationalAge", "妊娠週数", "gestational age", Recorded::Pregnancy("gestationalWeeks")),
-    item("fundalHeight", "子宮底長", "fundal height", Recorded::Pregnancy("fundalHeightCm")),
-    item("abdominalCircumference", "腹囲", "abdominal circumference", Recorded::Pregnancy("abdominalCm")),
+    item(
+        "physicalGrowth",
+        "身体発育状況",
+        "physical growth",
+        Recorded::Growth,
+    ),
+    item(
+        "height",
+        "身長",
+        "height / length",
+        Recorded::Measurement("heightCm"),
+    ),
+    item(
+        "weight",
+        "体重",
+        "weight",
+        Recorded::Measurement("weightKg"),
+    ),
+    item(
+        "head",
+        "頭囲",
+        "head circumference",
+        Recorded::Measurement("headCm"),
+    ),
+    item(
+        "chest",
+        "胸囲",
+        "chest circumference",
+        Recorded::Measurement("chestCm"),
+    ),
+    item(
+        "birth",
+        "出生時の状況（出生体重・在胎週数）",
+        "birth weight and gestational age",
+        Recorded::Section("birth"),
+    ),
+    item(
+        "nutrition",
+        "栄養状態",
+        "nutritional status",
+        Recorded::Finding,
+    ),
+    item(
+        "spineChest",
+        "脊柱及び胸郭の疾病及び異常の有無",
+        "diseases and abnormalities of spine and chest",
+        Recorded::Finding,
+    ),
+    item(
+        "skin",
+        "皮膚の疾病の有無",
+        "skin diseases",
+        Recorded::Finding,
+    ),
+    item(
+        "teethOral",
+        "歯及び口腔の疾病及び異常の有無",
+        "diseases and abnormalities of teeth and mouth",
+        Recorded::Section("dental"),
+    ),
+    item(
+        "limbMotor",
+        "四肢運動障害の有無",
+        "motor disorders of the limbs",
+        Recorded::Finding,
+    ),
+    item(
+        "mentalDevelopment",
+        "精神発達の状況",
+        "mental development",
+        Recorded::Finding,
+    ),
+    item(
+        "speech",
+        "言語障害の有無",
+        "speech and language disorders",
+        Recorded::Finding,
+    ),
+    item(
+        "immunizationStatus",
+        "予防接種の実施状況",
+        "immunization status",
+        Recorded::Finding,
+    ),
+    item(
+        "parentingIssues",
+        "育児上問題となる事項",
+        "parenting problems",
+        Recorded::Finding,
+    ),
+    item(
+        "otherDiseases",
+        "その他の疾病及び異常の有無",
+        "other diseases and abnormalities",
+        Recorded::Finding,
+    ),
+    item(
+        "eyes",
+        "眼の疾病及び異常の有無",
+        "eye diseases and abnormalities",
+        Recorded::Finding,
+    ),
+    item(
+        "earNoseThroat",
+        "耳、鼻及び咽頭の疾病及び異常の有無",
+        "ear, nose and throat diseases and abnormalities",
+        Recorded::Finding,
+    ),
+    item(
+        "vision",
+        "視覚検査",
+        "vision test",
+        Recorded::Section("vision"),
+    ),
+    item(
+        "hearing",
+        "聴覚検査",
+        "hearing test",
+        Recorded::Section("hearing"),
+    ),
+    item(
+        "urine",
+        "尿検査（蛋白・糖・潜血）",
+        "urinalysis (protein, glucose, occult blood)",
+        Recorded::Section("urine"),
+    ),
+    item(
+        "confirmations",
+        "新生児聴覚検査・先天性代謝異常検査の実施状況確認、ビタミンK2投与確認",
+        "newborn screenings done, vitamin K2 given",
+        Recorded::Section("confirmations"),
+    ),
+    item(
+        "hearingScreening",
+        "新生児聴覚検査（自動ABR・OAE）",
+        "newborn hearing screening (AABR / OAE)",
+        Recorded::Section("hearingScreening"),
+    ),
+    item(
+        "bloodPressure",
+        "血圧",
+        "blood pressure",
+        Recorded::Section("bloodPressure"),
+    ),
+    item(
+        "gestationalAge",
+        "妊娠週数",
+        "gestational age",
+        Recorded::Pregnancy("gestationalWeeks"),
+    ),
+    item(
+        "fundalHeight",
+        "子宮底長",
+        "fundal height",
+        Recorded::Pregnancy("fundalHeightCm"),
+    ),
+    item(
+        "abdominalCircumference",
+        "腹囲",
+        "abdominal circumference",
+        Recorded::Pregnancy("abdominalCm"),
+    ),
     item("edema", "浮腫", "edema", Recorded::Pregnancy("edema")),
-    item("delivery", "出産日", "delivery date", Recorded::Postpartum("deliveryDate")),
-    item("epds", "エジンバラ産後うつ病質問票（EPDS）", "Edinburgh Postnatal Depression Scale (EPDS)", Recorded::Postpartum("epdsTotal")),
+    item(
+        "delivery",
+        "出産日",
+        "delivery date",
+        Recorded::Postpartum("deliveryDate"),
+    ),
+    item(
+        "epds",
+        "エジンバラ産後うつ病質問票（EPDS）",
+        "Edinburgh Postnatal Depression Scale (EPDS)",
+        Recorded::Postpartum("epdsTotal"),
+    ),
 ];
 
 /// The [`Item`] with id `id`.
@@ -389,7 +549,10 @@ pub struct KindInfo {
     pub source: &'static str,
 }
 
-const INFANT_LEGAL: Span = Span { from: Bound::Days(0), to: Bound::ReachingMonths(12) };
+const INFANT_LEGAL: Span = Span {
+    from: Bound::Days(0),
+    to: Bound::ReachingMonths(12),
+};
 
 const STATUTORY_18M: &[&str] = &[
     "physicalGrowth",

@@ -49,13 +49,16 @@ pub fn validate_voucher_issue(payload: &Value) -> Report {
 /// repeated within one municipality is an error.
 pub fn validate_voucher_issue_with(payload: &Value, options: &CheckupOptions) -> Report {
     let mut report = Report::new();
-    let Some(items) = list(payload, "vouchers", &mut report) else { return report };
+    let Some(items) = list(payload, "vouchers", &mut report) else {
+        return report;
+    };
     let mut seen = std::collections::HashSet::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let mut base = String::from("/vouchers");
         push_index(&mut base, i);
         validate_voucher_at(item, options, &base, &mut report);
-        let key = ["municipalityCode", "number"].map(|k| item.get(k).and_then(Value::as_str).unwrap_or(""));
+        let key = ["municipalityCode", "number"]
+            .map(|k| item.get(k).and_then(Value::as_str).unwrap_or(""));
         if !key[1].is_empty() && !seen.insert(key) {
             report.push(&rules::DUPLICATE_VOUCHER, base);
         }
@@ -78,7 +81,9 @@ pub fn validate_result_register(payload: &Value) -> Report {
 /// `checkup.result.register`: every result at `/results/<i>`.
 pub fn validate_result_register_with(payload: &Value, options: &CheckupOptions) -> Report {
     let mut report = Report::new();
-    let Some(items) = list(payload, "results", &mut report) else { return report };
+    let Some(items) = list(payload, "results", &mut report) else {
+        return report;
+    };
     for (i, item) in items.iter().enumerate() {
         let mut base = String::from("/results");
         push_index(&mut base, i);

@@ -29,8 +29,8 @@
 //! assert!(validate_result_with(&result, &options).has_at("checkup.result.judgement_unknown", "/judgement"));
 //! ```
 
-pub(crate) mod fields;
 pub mod fhir;
+pub(crate) mod fields;
 pub mod growth;
 pub mod judgement;
 pub mod kinds;
@@ -43,17 +43,20 @@ pub mod voucher;
 
 pub use fhir::result_to_fhir;
 pub use growth::{
-    assess_growth, growth_reference, is_possible, kaup_index, obesity_percent, GrowthAssessment, GrowthBand,
-    Measure, Percentiles, Reference, TABLE_2023,
+    assess_growth, growth_reference, is_possible, kaup_index, obesity_percent, GrowthAssessment,
+    GrowthBand, Measure, Percentiles, Reference, TABLE_2023,
 };
 pub use judgement::{is_default_judgement, Judgement, DEFAULT_JUDGEMENTS};
 pub use kinds::{
-    gestational_age_on, item_by_id, max_prenatal_visits_by_week, Basis, Bound, CheckupKind, DateWindow, Item,
-    KindInfo, Recorded, Span, Subject, Window, ITEMS, KINDS, PRENATAL_STANDARD_VISITS,
+    gestational_age_on, item_by_id, max_prenatal_visits_by_week, Basis, Bound, CheckupKind,
+    DateWindow, Item, KindInfo, Recorded, Span, Subject, Window, ITEMS, KINDS,
+    PRENATAL_STANDARD_VISITS,
 };
 pub use person::{Person, Sex};
 pub use questionnaire::{questions, validate_questionnaire, AnswerType, Question, Questionnaire};
-pub use result::{assess_result, validate_result, validate_result_with, Assessment, CheckupResult, Derived};
+pub use result::{
+    assess_result, validate_result, validate_result_with, Assessment, CheckupResult, Derived,
+};
 pub use voucher::{validate_voucher, validate_voucher_with, Voucher};
 
 use chrono::{NaiveDate, TimeDelta, Utc};
@@ -107,7 +110,8 @@ impl CheckupOptions {
 
     /// "Today": the fixed day, or the current date in Japan (JST, UTC+9).
     pub fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(|| (Utc::now().naive_utc() + TimeDelta::hours(9)).date())
+        self.today
+            .unwrap_or_else(|| (Utc::now().naive_utc() + TimeDelta::hours(9)).date())
     }
 }
 

@@ -68,7 +68,10 @@ pub struct Person {
 
 impl fmt::Debug for Person {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Person").field("birth_date", &"<redacted>").field("sex", &"<redacted>").finish()
+        f.debug_struct("Person")
+            .field("birth_date", &"<redacted>")
+            .field("sex", &"<redacted>")
+            .finish()
     }
 }
 
@@ -82,7 +85,9 @@ pub(crate) struct PersonRead {
 /// Validates `person` at `base` (`{"birthDate", "sex"}`); `sex` is required for
 /// children (growth references are by sex) and optional for the mother.
 pub(crate) fn read(obj: &Obj, base: &str, mother: bool, report: &mut Report) -> PersonRead {
-    let Some(p) = fields::object(obj, base, "person", true, report) else { return PersonRead::default() };
+    let Some(p) = fields::object(obj, base, "person", true, report) else {
+        return PersonRead::default();
+    };
     let path = fields::join(base, "person");
     fields::unknown_fields(p, &path, &["birthDate", "sex"], report);
     let birth = fields::date(p, &path, "birthDate", true, report);

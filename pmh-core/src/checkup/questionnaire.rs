@@ -80,13 +80,27 @@ const fn q(
     required: bool,
     source: &'static str,
 ) -> Question {
-    Question { id, text_ja, text_en, answer, required, source }
+    Question {
+        id,
+        text_ja,
+        text_en,
+        answer,
+        required,
+        source,
+    }
 }
 
 const FEEDING: &[&str] = &["breast", "formula", "mixed"];
 const HOME_TEST: &[&str] = &["pass", "fail", "notDone"];
 /// 不適切な養育 signs (健やか親子21, reference §3.1 p.6).
-const INAPPROPRIATE_CARE: &[&str] = &["overDiscipline", "hitEmotionally", "leftAlone", "withheldMeals", "shookBaby", "verbalAbuse"];
+const INAPPROPRIATE_CARE: &[&str] = &[
+    "overDiscipline",
+    "hitEmotionally",
+    "leftAlone",
+    "withheldMeals",
+    "shookBaby",
+    "verbalAbuse",
+];
 
 const CONCERNS: Question = q(
     "concerns",
@@ -138,7 +152,14 @@ const FEEDING_Q: Question = q(
 );
 
 const PRENATAL: &[Question] = &[
-    q("smoking", "妊娠中、たばこを吸っていますか。", "Do you smoke during pregnancy?", AnswerType::YesNo, false, "pmh"),
+    q(
+        "smoking",
+        "妊娠中、たばこを吸っていますか。",
+        "Do you smoke during pregnancy?",
+        AnswerType::YesNo,
+        false,
+        "pmh",
+    ),
     CONCERNS,
     CONCERNS_DETAIL,
 ];
@@ -147,7 +168,11 @@ const POSTPARTUM: &[Question] = &[
         "epdsItems",
         "エジンバラ産後うつ病質問票（EPDS）10項目の点数（各0〜3）",
         "Edinburgh Postnatal Depression Scale: the 10 item scores (0-3 each)",
-        AnswerType::Scores { len: 10, min: 0, max: 3 },
+        AnswerType::Scores {
+            len: 10,
+            min: 0,
+            max: 3,
+        },
         true,
         "§1.3 産婦健診 EPDS",
     ),
@@ -157,12 +182,26 @@ const POSTPARTUM: &[Question] = &[
 const NEWBORN_HEARING: &[Question] = &[CONCERNS, CONCERNS_DETAIL];
 const INFANT_1M: &[Question] = &[
     FEEDING_Q,
-    q("vitaminK2", "ビタミンK2シロップを飲ませましたか。", "Was vitamin K2 syrup given?", AnswerType::YesNo, true, "§1.3 1か月児"),
+    q(
+        "vitaminK2",
+        "ビタミンK2シロップを飲ませましたか。",
+        "Was vitamin K2 syrup given?",
+        AnswerType::YesNo,
+        true,
+        "§1.3 1か月児",
+    ),
     CONCERNS,
     CONCERNS_DETAIL,
 ];
 const INFANT_3_4M: &[Question] = &[
-    q("headControl", "首がすわりましたか。", "Does the baby hold the head up?", AnswerType::YesNo, true, "§3.3 首のすわり"),
+    q(
+        "headControl",
+        "首がすわりましたか。",
+        "Does the baby hold the head up?",
+        AnswerType::YesNo,
+        true,
+        "§3.3 首のすわり",
+    ),
     FEEDING_Q,
     CONTINUE_HERE,
     ECONOMY,
@@ -171,35 +210,133 @@ const INFANT_3_4M: &[Question] = &[
     CONCERNS_DETAIL,
 ];
 const INFANT_6_7M: &[Question] = &[
-    q("rollOver", "ねがえりをしますか。", "Does the baby roll over?", AnswerType::YesNo, true, "§3.3 ねがえり"),
-    q("weaningStarted", "離乳食を始めましたか。", "Has weaning (solid food) started?", AnswerType::YesNo, false, "pmh"),
+    q(
+        "rollOver",
+        "ねがえりをしますか。",
+        "Does the baby roll over?",
+        AnswerType::YesNo,
+        true,
+        "§3.3 ねがえり",
+    ),
+    q(
+        "weaningStarted",
+        "離乳食を始めましたか。",
+        "Has weaning (solid food) started?",
+        AnswerType::YesNo,
+        false,
+        "pmh",
+    ),
     CONCERNS,
     CONCERNS_DETAIL,
 ];
 const INFANT_9_10M: &[Question] = &[
-    q("sitAlone", "ひとりすわりができますか。", "Does the baby sit without support?", AnswerType::YesNo, true, "§3.3 ひとりすわり"),
-    q("crawl", "はいはいをしますか。", "Does the baby crawl?", AnswerType::YesNo, true, "§3.3 はいはい"),
-    q("pullToStand", "つかまり立ちをしますか。", "Does the baby pull to stand?", AnswerType::YesNo, true, "§3.3 つかまり立ち"),
+    q(
+        "sitAlone",
+        "ひとりすわりができますか。",
+        "Does the baby sit without support?",
+        AnswerType::YesNo,
+        true,
+        "§3.3 ひとりすわり",
+    ),
+    q(
+        "crawl",
+        "はいはいをしますか。",
+        "Does the baby crawl?",
+        AnswerType::YesNo,
+        true,
+        "§3.3 はいはい",
+    ),
+    q(
+        "pullToStand",
+        "つかまり立ちをしますか。",
+        "Does the baby pull to stand?",
+        AnswerType::YesNo,
+        true,
+        "§3.3 つかまり立ち",
+    ),
     CONTINUE_HERE,
     CONCERNS,
     CONCERNS_DETAIL,
 ];
 const TODDLER_18M: &[Question] = &[
-    q("walkAlone", "ひとり歩きをしますか。", "Does the child walk alone?", AnswerType::YesNo, true, "§3.3 ひとり歩き"),
-    q("speaksWords", "意味のあることばを話しますか。", "Does the child say meaningful words?", AnswerType::YesNo, true, "§3.3; 施行規則 言語"),
-    q("breastfeeding", "母乳を飲んでいますか。", "Is the child still breastfed?", AnswerType::YesNo, false, "§3.1 p.13 母乳"),
-    q("weaningComplete", "離乳は完了しましたか。", "Is weaning complete?", AnswerType::YesNo, false, "§3.1 p.13 離乳"),
+    q(
+        "walkAlone",
+        "ひとり歩きをしますか。",
+        "Does the child walk alone?",
+        AnswerType::YesNo,
+        true,
+        "§3.3 ひとり歩き",
+    ),
+    q(
+        "speaksWords",
+        "意味のあることばを話しますか。",
+        "Does the child say meaningful words?",
+        AnswerType::YesNo,
+        true,
+        "§3.3; 施行規則 言語",
+    ),
+    q(
+        "breastfeeding",
+        "母乳を飲んでいますか。",
+        "Is the child still breastfed?",
+        AnswerType::YesNo,
+        false,
+        "§3.1 p.13 母乳",
+    ),
+    q(
+        "weaningComplete",
+        "離乳は完了しましたか。",
+        "Is weaning complete?",
+        AnswerType::YesNo,
+        false,
+        "§3.1 p.13 離乳",
+    ),
     CONTINUE_HERE,
     CARE,
     CONCERNS,
     CONCERNS_DETAIL,
 ];
 const CHILD_3Y: &[Question] = &[
-    q("congenitalDisease", "生まれつきの病気がありますか。", "Any congenital disease?", AnswerType::YesNo, true, "§3.1 p.17"),
-    q("convulsions", "けいれんを起こしたことがありますか。", "Any convulsions?", AnswerType::YesNo, true, "§3.1 p.17"),
-    q("asthmaAtopy", "ぜんそく・アトピー性皮膚炎と言われたことがありますか。", "Asthma or atopic dermatitis?", AnswerType::YesNo, true, "§3.1 p.17"),
-    q("foodAllergy", "食物アレルギーがありますか。", "Any food allergy?", AnswerType::YesNo, true, "§3.1 p.17"),
-    q("accidentVisit", "事故で医療機関を受診したことがありますか。", "Any medical visit after an accident?", AnswerType::YesNo, true, "§3.1 p.17"),
+    q(
+        "congenitalDisease",
+        "生まれつきの病気がありますか。",
+        "Any congenital disease?",
+        AnswerType::YesNo,
+        true,
+        "§3.1 p.17",
+    ),
+    q(
+        "convulsions",
+        "けいれんを起こしたことがありますか。",
+        "Any convulsions?",
+        AnswerType::YesNo,
+        true,
+        "§3.1 p.17",
+    ),
+    q(
+        "asthmaAtopy",
+        "ぜんそく・アトピー性皮膚炎と言われたことがありますか。",
+        "Asthma or atopic dermatitis?",
+        AnswerType::YesNo,
+        true,
+        "§3.1 p.17",
+    ),
+    q(
+        "foodAllergy",
+        "食物アレルギーがありますか。",
+        "Any food allergy?",
+        AnswerType::YesNo,
+        true,
+        "§3.1 p.17",
+    ),
+    q(
+        "accidentVisit",
+        "事故で医療機関を受診したことがありますか。",
+        "Any medical visit after an accident?",
+        AnswerType::YesNo,
+        true,
+        "§3.1 p.17",
+    ),
     q(
         "homeVisionTest",
         "家庭での視力検査（ランドルト環0.5）の結果",
@@ -222,9 +359,30 @@ const CHILD_3Y: &[Question] = &[
     CONCERNS_DETAIL,
 ];
 const CHILD_5Y: &[Question] = &[
-    q("playsWithFriends", "友だちと一緒に遊べますか。", "Does the child play with friends?", AnswerType::YesNo, true, "pmh"),
-    q("followsRules", "順番を待つなど、簡単なルールを守れますか。", "Can the child wait their turn and follow simple rules?", AnswerType::YesNo, true, "pmh"),
-    q("speaksClearly", "発音がはっきりしていますか。", "Is the child's speech clear?", AnswerType::YesNo, true, "pmh"),
+    q(
+        "playsWithFriends",
+        "友だちと一緒に遊べますか。",
+        "Does the child play with friends?",
+        AnswerType::YesNo,
+        true,
+        "pmh",
+    ),
+    q(
+        "followsRules",
+        "順番を待つなど、簡単なルールを守れますか。",
+        "Can the child wait their turn and follow simple rules?",
+        AnswerType::YesNo,
+        true,
+        "pmh",
+    ),
+    q(
+        "speaksClearly",
+        "発音がはっきりしていますか。",
+        "Is the child's speech clear?",
+        AnswerType::YesNo,
+        true,
+        "pmh",
+    ),
     CONTINUE_HERE,
     CONCERNS,
     CONCERNS_DETAIL,
@@ -282,7 +440,9 @@ pub struct Questionnaire {
 
 impl fmt::Debug for Questionnaire {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Questionnaire").field("kind", &self.kind).finish_non_exhaustive()
+        f.debug_struct("Questionnaire")
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
     }
 }
 
@@ -311,7 +471,12 @@ pub fn validate_questionnaire_with(value: &Value, options: &CheckupOptions) -> R
 }
 
 /// Validates one questionnaire whose JSON Pointer is `base`.
-pub(crate) fn validate_questionnaire_at(value: &Value, options: &CheckupOptions, base: &str, report: &mut Report) {
+pub(crate) fn validate_questionnaire_at(
+    value: &Value,
+    options: &CheckupOptions,
+    base: &str,
+    report: &mut Report,
+) {
     let Some(obj) = value.as_object() else {
         report.push(&rules::NOT_OBJECT, base);
         return;
@@ -325,7 +490,10 @@ pub(crate) fn validate_questionnaire_at(value: &Value, options: &CheckupOptions,
             report.push(&rules::FUTURE_DATE, fields::join(base, "answeredOn"));
         }
         if !mother && person.birth.is_some_and(|b| day < b) {
-            report.push(&rules::ANSWERED_BEFORE_BIRTH, fields::join(base, "answeredOn"));
+            report.push(
+                &rules::ANSWERED_BEFORE_BIRTH,
+                fields::join(base, "answeredOn"),
+            );
         }
     }
     if let Some(n) = fields::string(obj, base, "voucherNumber", false, report) {
@@ -333,9 +501,16 @@ pub(crate) fn validate_questionnaire_at(value: &Value, options: &CheckupOptions,
             report.push(&rules::VOUCHER_NUMBER, fields::join(base, "voucherNumber"));
         }
     }
-    let Some(answers) = fields::object(obj, base, "answers", true, report) else { return };
+    let Some(answers) = fields::object(obj, base, "answers", true, report) else {
+        return;
+    };
     let Some(kind) = kind else { return };
-    check_answers(answers, &fields::join(base, "answers"), questions(kind), report);
+    check_answers(
+        answers,
+        &fields::join(base, "answers"),
+        questions(kind),
+        report,
+    );
 }
 
 fn check_answers(answers: &Obj, base: &str, questions: &[Question], report: &mut Report) {
@@ -359,7 +534,9 @@ fn check_answers(answers: &Obj, base: &str, questions: &[Question], report: &mut
 }
 
 fn in_scale(v: &Value, min: u32, max: u32) -> Option<bool> {
-    v.as_u64().map(|n| (u64::from(min)..=u64::from(max)).contains(&n)).or_else(|| v.as_i64().map(|_| false))
+    v.as_u64()
+        .map(|n| (u64::from(min)..=u64::from(max)).contains(&n))
+        .or_else(|| v.as_i64().map(|_| false))
 }
 
 fn check_answer(v: &Value, answer: AnswerType, path: &str, report: &mut Report) {
@@ -373,7 +550,13 @@ fn check_answer(v: &Value, answer: AnswerType, path: &str, report: &mut Report) 
         AnswerType::MultiChoice(list) => match v.as_array() {
             None => Err(&rules::ANSWER_TYPE),
             Some(items) if items.iter().any(|i| !i.is_string()) => Err(&rules::ANSWER_TYPE),
-            Some(items) if items.iter().all(|i| i.as_str().is_some_and(|s| list.contains(&s))) => Ok(()),
+            Some(items)
+                if items
+                    .iter()
+                    .all(|i| i.as_str().is_some_and(|s| list.contains(&s))) =>
+            {
+                Ok(())
+            }
             Some(_) => Err(&rules::ANSWER_VALUE),
         },
         AnswerType::Scale(min, max) => match in_scale(v, min, max) {
@@ -383,8 +566,15 @@ fn check_answer(v: &Value, answer: AnswerType, path: &str, report: &mut Report) 
         },
         AnswerType::Scores { len, min, max } => match v.as_array() {
             None => Err(&rules::ANSWER_TYPE),
-            Some(items) if items.iter().any(|i| in_scale(i, min, max).is_none()) => Err(&rules::ANSWER_TYPE),
-            Some(items) if items.len() == len && items.iter().all(|i| in_scale(i, min, max) == Some(true)) => Ok(()),
+            Some(items) if items.iter().any(|i| in_scale(i, min, max).is_none()) => {
+                Err(&rules::ANSWER_TYPE)
+            }
+            Some(items)
+                if items.len() == len
+                    && items.iter().all(|i| in_scale(i, min, max) == Some(true)) =>
+            {
+                Ok(())
+            }
             Some(_) => Err(&rules::ANSWER_VALUE),
         },
         AnswerType::Text(max) => match v.as_str() {

@@ -44,8 +44,12 @@
 //! number against the gestational week.
 
 use super::fields::{self, Obj};
-use super::growth::{assess_growth, is_possible, kaup_index, obesity_percent, GrowthAssessment, GrowthBand, Measure};
-use super::kinds::{max_prenatal_visits_by_week, gestational_age_on, CheckupKind, KindInfo, Recorded, Window, ITEMS};
+use super::growth::{
+    assess_growth, is_possible, kaup_index, obesity_percent, GrowthAssessment, GrowthBand, Measure,
+};
+use super::kinds::{
+    gestational_age_on, max_prenatal_visits_by_week, CheckupKind, KindInfo, Recorded, Window, ITEMS,
+};
 use super::person::{self, Person, Sex};
 use super::voucher::{is_voucher_number, read_kind, validate_voucher_at, visit_number, Voucher};
 use super::{rules, CheckupOptions};
@@ -323,7 +327,10 @@ pub struct CheckupResult {
 
 impl fmt::Debug for CheckupResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CheckupResult").field("kind", &self.kind).field("date", &self.date).finish_non_exhaustive()
+        f.debug_struct("CheckupResult")
+            .field("kind", &self.kind)
+            .field("date", &self.date)
+            .finish_non_exhaustive()
     }
 }
 
@@ -347,7 +354,10 @@ impl CheckupResult {
         if !report.is_ok() {
             return Err(report);
         }
-        serde_json::from_value(value.clone()).map_err(|_| {
+        // The validators treat `null` as absent; so does the typed view.
+        let mut value = value.clone();
+        strip_nulls(&mut value);
+        serde_json::from_value(value).map_err(|_| {
             let mut r = Report::new();
             r.push(&SHAPE, "");
             r
@@ -361,8 +371,11 @@ impl CheckupResult {
         if !mother {
             d.age_months = age_months_on(self.person.birth_date, self.date);
             d.age = age_on_with_months(self.person.birth_date, self.date);
-            d.age_days = (self.date >= self.person.birth_date)
-                .then(|| self.date.signed_duration_since(self.person.birth_date).num_days());
+            d.age_days = (self.date >= self.person.birth_date).then(|| {
+                self.date
+                    .signed_duration_since(self.person.birth_date)
+                    .num_days()
+            });
         }
         let m = &self.measurements;
         if let (Some(w), Some(h)) = (m.weight_kg, m.height_cm) {
@@ -370,7 +383,10 @@ impl CheckupResult {
             if !mother {
                 d.kaup_index = d.bmi;
                 if let Some(sex) = self.person.sex {
-                    if matches!(self.kind, CheckupKind::Toddler18m | CheckupKind::Child3y | CheckupKind::Child5y) {
+                    if matches!(
+                        self.kind,
+                        CheckupKind::Toddler18m | CheckupKind::Child3y | CheckupKind::Child5y
+                    ) {
                         d.obesity_percent = obesity_percent(sex, w, h).map(round1);
                     }
                 }
@@ -391,6 +407,18 @@ impl CheckupResult {
             }
         }
         d
+    }
+}
+
+/// Removes `null` members of objects, recursively.
+fn strip_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(strip_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_nulls),
+        _ => {}
     }
 }
 
@@ -454,8 +482,14 @@ pub struct Assessment {
 /// ```
 pub fn assess_result(value: &Value, options: &CheckupOptions) -> Assessment {
     match CheckupResult::from_value(value, options) {
-        Ok(r) => Assessment { report: validate_result_with(value, options), derived: Some(r.derived()) },
-        Err(report) => Assessment { report, derived: None },
+        Ok(r) => Assessment {
+            report: validate_result_with(value, options),
+            derived: Some(r.derived()),
+        },
+        Err(report) => Assessment {
+            report,
+            derived: None,
+        },
     }
 }
 
@@ -481,12 +515,26 @@ pub fn validate_result_with(value: &Value, options: &CheckupOptions) -> Report {
 }
 
 /// Validates one result whose JSON Pointer is `base` (e.g. `/results/3`).
-pub fn validate_result_at(value: &Value, options: &CheckupOptions, base: &str, report: &mut Report) {
+pub fn validate_result_at(
+    value: &Value,
+    options: &CheckupOptions,
+    base: &str,
+    report: &mut Report,
+) {
     let Some(obj) = value.as_object() else {
         report.push(&rules::NOT_OBJECT, base);
         return;
     };
-    let mut c = Check { obj, base, report, options, kind: None, date: None, birth: None, sex: None };
+    let mut c = Check {
+        obj,
+        base,
+        report,
+        options,
+        kind: None,
+        date: None,
+        birth: None,
+        sex: None,
+    };
     c.run();
 }
 
@@ -562,7 +610,9 @@ impl Check<'_> {
 
     /// The legal and typical windows of child kinds.
     fn child_window(&mut self) {
-        let (Some(info), Some(date), Some(birth)) = (self.kind, self.date, self.birth) else { return };
+        let (Some(info), Some(date), Some(birth)) = (self.kind, self.date, self.birth) else {
+            return;
+        };
         if date < birth {
             self.push(&rules::BEFORE_BIRTH, self.path("date"));
             return;
@@ -577,24 +627,42 @@ impl Check<'_> {
     }
 
     /// Where an item lives: (present, finding value, JSON Pointer).
-    fn locate(&self, recorded: Recorded, id: &str) -> (bool, Option<&'_ Value>, String) {
+    /// Whether an item is present, and its finding value.
+    fn locate(&self, recorded: Recorded, id: &str) -> (bool, Option<&'_ Value>) {
         let member = |section: &str, key: &str| {
-            let v = self.obj.get(section).and_then(|s| s.get(key)).filter(|v| !v.is_null());
-            (v.is_some(), v, format!("{}/{section}/{key}", self.base))
+            let v = self
+                .obj
+                .get(section)
+                .and_then(|s| s.get(key))
+                .filter(|v| !v.is_null());
+            (v.is_some(), v)
         };
         match recorded {
             Recorded::Finding => member("findings", id),
             Recorded::Measurement(f) => member("measurements", f),
             Recorded::Pregnancy(f) => member("pregnancy", f),
             Recorded::Postpartum(f) => member("postpartum", f),
-            Recorded::Section(s) => {
-                let v = self.obj.get(s).filter(|v| !v.is_null());
-                (v.is_some(), None, self.path(s))
-            }
+            Recorded::Section(s) => (self.obj.get(s).is_some_and(|v| !v.is_null()), None),
             Recorded::Growth => {
-                let (h, _, hp) = member("measurements", "heightCm");
-                let (w, _, wp) = member("measurements", "weightKg");
-                (h && w, None, if h { wp } else { hp })
+                let (h, _) = member("measurements", "heightCm");
+                let (w, _) = member("measurements", "weightKg");
+                (h && w, None)
+            }
+        }
+    }
+
+    /// The JSON Pointer of an item (built only when an issue is recorded).
+    fn item_path(&self, recorded: Recorded, id: &str) -> String {
+        let member = |section: &str, key: &str| format!("{}/{section}/{key}", self.base);
+        match recorded {
+            Recorded::Finding => member("findings", id),
+            Recorded::Measurement(f) => member("measurements", f),
+            Recorded::Pregnancy(f) => member("pregnancy", f),
+            Recorded::Postpartum(f) => member("postpartum", f),
+            Recorded::Section(s) => self.path(s),
+            Recorded::Growth => {
+                let (h, _) = self.locate(Recorded::Measurement("heightCm"), id);
+                member("measurements", if h { "weightKg" } else { "heightCm" })
             }
         }
     }
@@ -602,29 +670,51 @@ impl Check<'_> {
     fn items(&mut self) {
         let Some(info) = self.kind else { return };
         for item in ITEMS {
-            let (present, value, path) = self.locate(item.recorded, item.id);
+            let (present, value) = self.locate(item.recorded, item.id);
             let in_kind = info.items.contains(&item.id);
-            if present && !in_kind && item.recorded != Recorded::Growth {
-                self.push(&rules::ITEM_NOT_IN_KIND, path);
+            let rule = if present && !in_kind && item.recorded != Recorded::Growth {
+                Some(&rules::ITEM_NOT_IN_KIND)
             } else if info.mandatory.contains(&item.id) {
                 if !present {
-                    self.push(&rules::MANDATORY_MISSING, path);
+                    Some(&rules::MANDATORY_MISSING)
                 } else if value.and_then(Value::as_str) == Some("notExamined") {
-                    self.push(&rules::MANDATORY_NOT_EXAMINED, path);
+                    Some(&rules::MANDATORY_NOT_EXAMINED)
+                } else {
+                    None
                 }
             } else if !present && info.recommended.contains(&item.id) {
-                self.push(&rules::RECOMMENDED_MISSING, path);
+                Some(&rules::RECOMMENDED_MISSING)
+            } else {
+                None
+            };
+            if let Some(rule) = rule {
+                let path = self.item_path(item.recorded, item.id);
+                self.push(rule, path);
             }
         }
     }
 
     fn measurements(&mut self, mother: bool) {
         let (obj, base) = (self.obj, self.base);
-        let Some(m) = fields::object(obj, base, "measurements", false, self.report) else { return };
+        let Some(m) = fields::object(obj, base, "measurements", false, self.report) else {
+            return;
+        };
         let mbase = self.path("measurements");
-        fields::unknown_fields(m, &mbase, &["heightCm", "weightKg", "headCm", "chestCm"], self.report);
-        for measure in [Measure::Height, Measure::Weight, Measure::Head, Measure::Chest] {
-            let Some(v) = fields::number(m, &mbase, measure.field(), false, self.report) else { continue };
+        fields::unknown_fields(
+            m,
+            &mbase,
+            &["heightCm", "weightKg", "headCm", "chestCm"],
+            self.report,
+        );
+        for measure in [
+            Measure::Height,
+            Measure::Weight,
+            Measure::Head,
+            Measure::Chest,
+        ] {
+            let Some(v) = fields::number(m, &mbase, measure.field(), false, self.report) else {
+                continue;
+            };
             let path = fields::join(&mbase, measure.field());
             if !is_possible(measure, v, mother) {
                 self.push(&rules::MEASUREMENT_IMPOSSIBLE, path);
@@ -633,7 +723,9 @@ impl Check<'_> {
             if mother {
                 continue;
             }
-            let (Some(sex), Some(birth), Some(date)) = (self.sex, self.birth, self.date) else { continue };
+            let (Some(sex), Some(birth), Some(date)) = (self.sex, self.birth, self.date) else {
+                continue;
+            };
             match assess_growth(measure, sex, birth, date, v).map(|a: GrowthAssessment| a.band) {
                 Some(GrowthBand::BelowP3) => self.push(&rules::GROWTH_BELOW_P3, path),
                 Some(GrowthBand::AboveP97) => self.push(&rules::GROWTH_ABOVE_P97, path),
@@ -644,12 +736,28 @@ impl Check<'_> {
 
     fn birth_info(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(b) = fields::object(obj, base, "birth", false, self.report) else { return };
+        let Some(b) = fields::object(obj, base, "birth", false, self.report) else {
+            return;
+        };
         let bbase = self.path("birth");
-        fields::unknown_fields(b, &bbase, &["weightG", "lengthCm", "headCm", "gestationalWeeks", "gestationalDays"], self.report);
+        fields::unknown_fields(
+            b,
+            &bbase,
+            &[
+                "weightG",
+                "lengthCm",
+                "headCm",
+                "gestationalWeeks",
+                "gestationalDays",
+            ],
+            self.report,
+        );
         if let Some(w) = fields::number(b, &bbase, "weightG", false, self.report) {
             if !(300.0..=6500.0).contains(&w) {
-                self.push(&rules::BIRTH_WEIGHT_IMPOSSIBLE, fields::join(&bbase, "weightG"));
+                self.push(
+                    &rules::BIRTH_WEIGHT_IMPOSSIBLE,
+                    fields::join(&bbase, "weightG"),
+                );
             }
         }
         // Birth length 25–65 cm (reference §4.4); birth head 15–45 cm (pmh).
@@ -669,10 +777,14 @@ impl Check<'_> {
             let fbase = self.path("findings");
             for (key, v) in f {
                 let path = fields::join(&fbase, key);
-                let is_finding_item = ITEMS.iter().any(|i| i.id == key && i.recorded == Recorded::Finding);
+                let is_finding_item = ITEMS
+                    .iter()
+                    .any(|i| i.id == key && i.recorded == Recorded::Finding);
                 if !is_finding_item {
-                    self.push(&rules::UNKNOWN_FIELD, path);
-                } else if !v.as_str().is_some_and(|s| FINDINGS.contains(&s)) {
+                    self.push(&rules::UNKNOWN_FIELD, path.clone());
+                }
+                // Values of unknown keys too, so that a valid result always deserializes.
+                if !v.as_str().is_some_and(|s| FINDINGS.contains(&s)) {
                     self.push(&rules::ENUM, path);
                 }
             }
@@ -687,20 +799,29 @@ impl Check<'_> {
 
     fn confirmations(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(c) = fields::object(obj, base, "confirmations", false, self.report) else { return };
+        let Some(c) = fields::object(obj, base, "confirmations", false, self.report) else {
+            return;
+        };
         let cbase = self.path("confirmations");
         let keys = ["vitaminK2", "hearingScreening", "metabolicScreening"];
         fields::unknown_fields(c, &cbase, &keys, self.report);
-        for key in keys {
+        for key in c.keys() {
             fields::boolean(c, &cbase, key, false, self.report);
         }
     }
 
     fn dental(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(d) = fields::object(obj, base, "dental", false, self.report) else { return };
+        let Some(d) = fields::object(obj, base, "dental", false, self.report) else {
+            return;
+        };
         let dbase = self.path("dental");
-        fields::unknown_fields(d, &dbase, &["teeth", "cariesTeeth", "cariesType", "oralFindings"], self.report);
+        fields::unknown_fields(
+            d,
+            &dbase,
+            &["teeth", "cariesTeeth", "cariesType", "oralFindings"],
+            self.report,
+        );
         let int = |key: &str, report: &mut Report| -> Option<i64> {
             let v = fields::get(d, &dbase, key, true, report)?;
             let n = v.as_i64();
@@ -734,9 +855,16 @@ impl Check<'_> {
 
     fn vision(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(v) = fields::object(obj, base, "vision", false, self.report) else { return };
+        let Some(v) = fields::object(obj, base, "vision", false, self.report) else {
+            return;
+        };
         let vbase = self.path("vision");
-        fields::unknown_fields(v, &vbase, &["acuityRight", "acuityLeft", "result"], self.report);
+        fields::unknown_fields(
+            v,
+            &vbase,
+            &["acuityRight", "acuityLeft", "result"],
+            self.report,
+        );
         let mut below = false;
         for key in ["acuityRight", "acuityLeft"] {
             if let Some(a) = fields::number(v, &vbase, key, false, self.report) {
@@ -754,20 +882,43 @@ impl Check<'_> {
 
     fn hearing(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(h) = fields::object(obj, base, "hearing", false, self.report) else { return };
+        let Some(h) = fields::object(obj, base, "hearing", false, self.report) else {
+            return;
+        };
         let hbase = self.path("hearing");
         fields::unknown_fields(h, &hbase, &["result", "method"], self.report);
         fields::choice(h, &hbase, "result", true, SCREEN, self.report);
-        let methods = ["questionnaire", "whisper", "tympanometry", "oae", "audiometry", "other"];
+        let methods = [
+            "questionnaire",
+            "whisper",
+            "tympanometry",
+            "oae",
+            "audiometry",
+            "other",
+        ];
         fields::choice(h, &hbase, "method", false, &methods, self.report);
     }
 
     fn hearing_screening(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(h) = fields::object(obj, base, "hearingScreening", false, self.report) else { return };
+        let Some(h) = fields::object(obj, base, "hearingScreening", false, self.report) else {
+            return;
+        };
         let hbase = self.path("hearingScreening");
-        fields::unknown_fields(h, &hbase, &["stage", "method", "right", "left"], self.report);
-        fields::choice(h, &hbase, "stage", true, &["initial", "confirmation"], self.report);
+        fields::unknown_fields(
+            h,
+            &hbase,
+            &["stage", "method", "right", "left"],
+            self.report,
+        );
+        fields::choice(
+            h,
+            &hbase,
+            "stage",
+            true,
+            &["initial", "confirmation"],
+            self.report,
+        );
         fields::choice(h, &hbase, "method", true, &["aabr", "oae"], self.report);
         fields::choice(h, &hbase, "right", true, &["pass", "refer"], self.report);
         fields::choice(h, &hbase, "left", true, &["pass", "refer"], self.report);
@@ -775,9 +926,16 @@ impl Check<'_> {
 
     fn urine(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(u) = fields::object(obj, base, "urine", false, self.report) else { return };
+        let Some(u) = fields::object(obj, base, "urine", false, self.report) else {
+            return;
+        };
         let ubase = self.path("urine");
-        fields::unknown_fields(u, &ubase, &["protein", "glucose", "occultBlood"], self.report);
+        fields::unknown_fields(
+            u,
+            &ubase,
+            &["protein", "glucose", "occultBlood"],
+            self.report,
+        );
         fields::choice(u, &ubase, "protein", true, GRADES, self.report);
         fields::choice(u, &ubase, "glucose", true, GRADES, self.report);
         fields::choice(u, &ubase, "occultBlood", false, GRADES, self.report);
@@ -785,12 +943,16 @@ impl Check<'_> {
 
     fn blood_pressure(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(bp) = fields::object(obj, base, "bloodPressure", false, self.report) else { return };
+        let Some(bp) = fields::object(obj, base, "bloodPressure", false, self.report) else {
+            return;
+        };
         let bbase = self.path("bloodPressure");
         fields::unknown_fields(bp, &bbase, &["systolic", "diastolic"], self.report);
         let sys = fields::number(bp, &bbase, "systolic", true, self.report);
         let dia = fields::number(bp, &bbase, "diastolic", true, self.report);
-        let (Some(sys), Some(dia)) = (sys, dia) else { return };
+        let (Some(sys), Some(dia)) = (sys, dia) else {
+            return;
+        };
         if !(50.0..=300.0).contains(&sys) || !(20.0..=200.0).contains(&dia) || dia >= sys {
             self.push(&rules::BLOOD_PRESSURE_IMPOSSIBLE, bbase);
         } else if sys >= 140.0 || dia >= 90.0 {
@@ -806,13 +968,29 @@ impl Check<'_> {
         fields::unknown_fields(
             p,
             &pbase,
-            &["gestationalWeeks", "gestationalDays", "fundalHeightCm", "abdominalCm", "edema"],
+            &[
+                "gestationalWeeks",
+                "gestationalDays",
+                "fundalHeightCm",
+                "abdominalCm",
+                "edema",
+            ],
             self.report,
         );
         let week = gestation(p, &pbase, 0, 45, self.report);
-        if let (Some(w), Some(Window::Gestation { first_week, last_week })) = (week, self.kind.map(|k| k.window)) {
+        if let (
+            Some(w),
+            Some(Window::Gestation {
+                first_week,
+                last_week,
+            }),
+        ) = (week, self.kind.map(|k| k.window))
+        {
             if !(first_week..=last_week).contains(&w) {
-                self.push(&rules::GESTATION_TYPICAL, fields::join(&pbase, "gestationalWeeks"));
+                self.push(
+                    &rules::GESTATION_TYPICAL,
+                    fields::join(&pbase, "gestationalWeeks"),
+                );
             }
         }
         // Fundal height 5–50 cm, abdominal circumference 50–200 cm (pmh).
@@ -829,9 +1007,16 @@ impl Check<'_> {
 
     fn postpartum(&mut self) {
         let (obj, base) = (self.obj, self.base);
-        let Some(p) = fields::object(obj, base, "postpartum", false, self.report) else { return };
+        let Some(p) = fields::object(obj, base, "postpartum", false, self.report) else {
+            return;
+        };
         let pbase = self.path("postpartum");
-        fields::unknown_fields(p, &pbase, &["deliveryDate", "epdsTotal", "epdsItem10"], self.report);
+        fields::unknown_fields(
+            p,
+            &pbase,
+            &["deliveryDate", "epdsTotal", "epdsItem10"],
+            self.report,
+        );
         let delivery = fields::date(p, &pbase, "deliveryDate", false, self.report);
         if let (Some(delivery), Some(date)) = (delivery, self.date) {
             let dpath = fields::join(&pbase, "deliveryDate");
@@ -879,7 +1064,9 @@ impl Check<'_> {
 
     /// The voucher the checkup was done under (受診票 returned with the result).
     fn voucher(&mut self, visit: Option<u64>, week: Option<u32>) {
-        let Some(v) = self.obj.get("voucher").filter(|v| !v.is_null()) else { return };
+        let Some(v) = self.obj.get("voucher").filter(|v| !v.is_null()) else {
+            return;
+        };
         let vbase = self.path("voucher");
         let read = validate_voucher_at(v, self.options, &vbase, self.report);
         if let (Some(vk), Some(k)) = (read.kind, self.kind) {
@@ -902,15 +1089,23 @@ impl Check<'_> {
                 self.push(&rules::VOUCHER_VISIT, fields::join(&vbase, "visitNumber"));
             }
         }
-        if let (None, Some(n), Some(w), Some(CheckupKind::Prenatal)) = (visit, read.visit_number, week, read.kind) {
+        if let (None, Some(n), Some(w), Some(CheckupKind::Prenatal)) =
+            (visit, read.visit_number, week, read.kind)
+        {
             if n > u64::from(max_prenatal_visits_by_week(w)) {
-                self.push(&rules::VISIT_NUMBER_WEEK, fields::join(&vbase, "visitNumber"));
+                self.push(
+                    &rules::VISIT_NUMBER_WEEK,
+                    fields::join(&vbase, "visitNumber"),
+                );
             }
         }
         if let (Some(edd), Some(date), Some(w)) = (read.expected_delivery, self.date, week) {
             let from_edd = gestational_age_on(edd, date).map(|(weeks, _)| weeks);
             if from_edd.is_none_or(|e| e.abs_diff(w) > 1) {
-                self.push(&rules::GESTATION_EDD_MISMATCH, format!("{}/pregnancy/gestationalWeeks", self.base));
+                self.push(
+                    &rules::GESTATION_EDD_MISMATCH,
+                    format!("{}/pregnancy/gestationalWeeks", self.base),
+                );
             }
         }
     }

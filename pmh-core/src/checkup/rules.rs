@@ -10,24 +10,43 @@ use crate::validate::Rule;
 // ---- shape (all documents) ----
 
 /// The document (or a member that must be one) is not a JSON object.
-pub const NOT_OBJECT: Rule =
-    Rule::error("checkup.not_object", "JSONオブジェクトである必要があります。", "The value must be a JSON object.");
+pub const NOT_OBJECT: Rule = Rule::error(
+    "checkup.not_object",
+    "JSONオブジェクトである必要があります。",
+    "The value must be a JSON object.",
+);
 /// A required member is missing or `null`.
-pub const REQUIRED: Rule = Rule::error("checkup.required", "必須項目がありません。", "A required field is missing.");
+pub const REQUIRED: Rule = Rule::error(
+    "checkup.required",
+    "必須項目がありません。",
+    "A required field is missing.",
+);
 /// A member has the wrong JSON type.
-pub const TYPE: Rule =
-    Rule::error("checkup.type", "項目の型が正しくありません。", "The field has the wrong JSON type.");
+pub const TYPE: Rule = Rule::error(
+    "checkup.type",
+    "項目の型が正しくありません。",
+    "The field has the wrong JSON type.",
+);
 /// A member the format does not define (warning: it is ignored).
-pub const UNKNOWN_FIELD: Rule =
-    Rule::warning("checkup.unknown_field", "定義されていない項目です（無視します）。", "The field is not defined (ignored).");
+pub const UNKNOWN_FIELD: Rule = Rule::warning(
+    "checkup.unknown_field",
+    "定義されていない項目です（無視します）。",
+    "The field is not defined (ignored).",
+);
 /// A string value is empty.
 pub const EMPTY: Rule = Rule::error("checkup.empty", "値が空です。", "The value is empty.");
 /// A string value is too long.
-pub const MAX_LENGTH: Rule =
-    Rule::error("checkup.max_length", "最大文字数を超えています。", "The value is too long.");
+pub const MAX_LENGTH: Rule = Rule::error(
+    "checkup.max_length",
+    "最大文字数を超えています。",
+    "The value is too long.",
+);
 /// A value outside its enumeration.
-pub const ENUM: Rule =
-    Rule::error("checkup.enum", "許可されていない値です。", "The value is not one of the allowed values.");
+pub const ENUM: Rule = Rule::error(
+    "checkup.enum",
+    "許可されていない値です。",
+    "The value is not one of the allowed values.",
+);
 /// A date not in `YYYY-MM-DD` form or not a calendar day.
 pub const DATE: Rule = Rule::error(
     "checkup.date",
@@ -41,7 +60,11 @@ pub const KIND: Rule = Rule::error(
     "kind is not a checkup kind id (prenatal, postpartum, newborn-hearing, infant-1m, infant-3-4m, infant-6-7m, infant-9-10m, toddler-18m, child-3y, child-5y).",
 );
 /// `sex` is not "1" (male) or "2" (female).
-pub const SEX: Rule = Rule::error("checkup.sex", "性別は\"1\"（男）または\"2\"（女）です。", "sex must be \"1\" (male) or \"2\" (female).");
+pub const SEX: Rule = Rule::error(
+    "checkup.sex",
+    "性別は\"1\"（男）または\"2\"（女）です。",
+    "sex must be \"1\" (male) or \"2\" (female).",
+);
 /// The person of a prenatal or postpartum record is not recorded as female.
 pub const SEX_MOTHER: Rule = Rule::warning(
     "checkup.sex_mother",
@@ -49,7 +72,11 @@ pub const SEX_MOTHER: Rule = Rule::warning(
     "The person of a prenatal or postpartum checkup is not recorded as female (\"2\").",
 );
 /// A date lies after "today".
-pub const FUTURE_DATE: Rule = Rule::error("checkup.future_date", "未来の日付です。", "The date is in the future.");
+pub const FUTURE_DATE: Rule = Rule::error(
+    "checkup.future_date",
+    "未来の日付です。",
+    "The date is in the future.",
+);
 
 // ---- voucher (受診券) ----
 

@@ -81,7 +81,11 @@ fn with_date(mut v: Value, date: &str) -> Value {
 }
 
 fn errors(r: &Report) -> Vec<(&'static str, String)> {
-    r.issues().iter().filter(|i| i.is_error()).map(|i| (i.code, i.path.clone())).collect()
+    r.issues()
+        .iter()
+        .filter(|i| i.is_error())
+        .map(|i| (i.code, i.path.clone()))
+        .collect()
 }
 
 // ---- kinds table ----
@@ -94,7 +98,12 @@ fn kinds_table_is_complete_and_consistent() {
         assert_eq!(info.kind, *kind, "KINDS must follow the enum order");
         assert_eq!(CheckupKind::from_id(info.id), Some(*kind));
         assert_eq!(serde_json::to_value(kind).unwrap(), json!(info.id));
-        for id in info.items.iter().chain(info.mandatory).chain(info.recommended) {
+        for id in info
+            .items
+            .iter()
+            .chain(info.mandatory)
+            .chain(info.recommended)
+        {
             assert!(item_by_id(id).is_some(), "{id}");
         }
         for id in info.mandatory.iter().chain(info.recommended) {
@@ -104,15 +113,26 @@ fn kinds_table_is_complete_and_consistent() {
         assert!(!info.source.is_empty());
     }
     let ids = [
-        "prenatal", "postpartum", "newborn-hearing", "infant-1m", "infant-3-4m", "infant-6-7m", "infant-9-10m",
-        "toddler-18m", "child-3y", "child-5y",
+        "prenatal",
+        "postpartum",
+        "newborn-hearing",
+        "infant-1m",
+        "infant-3-4m",
+        "infant-6-7m",
+        "infant-9-10m",
+        "toddler-18m",
+        "child-3y",
+        "child-5y",
     ];
     assert_eq!(KINDS.map(|k| k.id), ids);
     // 施行規則 第2条: 11 items at 1歳6か月, 13 at 3歳.
     assert_eq!(CheckupKind::Toddler18m.info().mandatory.len(), 11);
     assert_eq!(CheckupKind::Child3y.info().mandatory.len(), 13);
     assert!(CheckupKind::Toddler18m.is_statutory() && CheckupKind::Child3y.is_statutory());
-    assert_eq!(KINDS.iter().filter(|k| k.basis == Basis::Article12).count(), 2);
+    assert_eq!(
+        KINDS.iter().filter(|k| k.basis == Basis::Article12).count(),
+        2
+    );
     // 胸囲 is not measured at 3 years.
     assert!(!CheckupKind::Child3y.info().items.contains(&"chest"));
 }
@@ -122,9 +142,16 @@ fn prenatal_schedule_counts_14_visits() {
     assert_eq!(max_prenatal_visits_by_week(40), 16);
     assert_eq!(max_prenatal_visits_by_week(38), PRENATAL_STANDARD_VISITS);
     assert_eq!(max_prenatal_visits_by_week(24), 6);
-    assert_eq!(gestational_age_on(d(2025, 12, 1), d(2025, 2, 23)), Some((0, 0)));
-    assert_eq!(gestational_age_on(d(2025, 12, 1), d(2025, 2, 22)), None);
-    assert_eq!(gestational_age_on(d(2025, 12, 1), d(2026, 12, 1)), None);
+    assert_eq!(
+        gestational_age_on(d(2025, 12, 1), d(2025, 2, 24)),
+        Some((0, 0))
+    );
+    assert_eq!(gestational_age_on(d(2025, 12, 1), d(2025, 2, 23)), None);
+    assert_eq!(
+        gestational_age_on(d(2025, 12, 1), d(2026, 1, 11)),
+        Some((45, 6))
+    );
+    assert_eq!(gestational_age_on(d(2025, 12, 1), d(2026, 1, 12)), None);
 }
 
 // ---- statutory windows, by one day ----
@@ -132,18 +159,37 @@ fn prenatal_schedule_counts_14_visits() {
 #[test]
 fn toddler_18m_window_by_one_day() {
     // Born 2022-10-15: reaches 1歳6か月 at the end of 2024-04-14 and 2歳 at the end of 2024-10-14.
-    for (date, inside) in [("2024-04-14", false), ("2024-04-15", true), ("2024-10-14", true), ("2024-10-15", false)] {
+    for (date, inside) in [
+        ("2024-04-14", false),
+        ("2024-04-15", true),
+        ("2024-10-14", true),
+        ("2024-10-15", false),
+    ] {
         let r = check(&with_date(toddler(), date));
-        assert_eq!(r.has_at("checkup.result.window", "/date"), !inside, "{date}: {:?}", r.issues());
+        assert_eq!(
+            r.has_at("checkup.result.window", "/date"),
+            !inside,
+            "{date}: {:?}",
+            r.issues()
+        );
         assert_eq!(r.is_ok(), inside, "{date}: {:?}", errors(&r));
     }
 }
 
 #[test]
 fn child_3y_window_by_one_day() {
-    for (date, inside) in [("2024-05-31", false), ("2024-06-01", true), ("2025-05-31", true), ("2025-06-01", false)] {
+    for (date, inside) in [
+        ("2024-05-31", false),
+        ("2024-06-01", true),
+        ("2025-05-31", true),
+        ("2025-06-01", false),
+    ] {
         let r = check(&with_date(three(), date));
-        assert_eq!(r.has_at("checkup.result.window", "/date"), !inside, "{date}");
+        assert_eq!(
+            r.has_at("checkup.result.window", "/date"),
+            !inside,
+            "{date}"
+        );
         assert_eq!(r.is_ok(), inside, "{date}: {:?}", errors(&r));
     }
 }
@@ -153,14 +199,32 @@ fn statutory_windows_at_month_ends_and_leap_days() {
     // Born 2020-08-31: no Feb 31, so 1歳6か月 is reached at the end of 2022-02-28.
     let mut v = toddler();
     v["person"]["birthDate"] = json!("2020-08-31");
-    for (date, inside) in [("2022-02-28", false), ("2022-03-01", true), ("2022-08-30", true), ("2022-08-31", false)] {
-        assert_eq!(check(&with_date(v.clone(), date)).has("checkup.result.window"), !inside, "{date}");
+    for (date, inside) in [
+        ("2022-02-28", false),
+        ("2022-03-01", true),
+        ("2022-08-30", true),
+        ("2022-08-31", false),
+    ] {
+        assert_eq!(
+            check(&with_date(v.clone(), date)).has("checkup.result.window"),
+            !inside,
+            "{date}"
+        );
     }
     // Born 2020-02-29: 3 years reached at the end of 2023-02-28, 4 years at the end of 2024-02-28.
     let mut v = three();
     v["person"]["birthDate"] = json!("2020-02-29");
-    for (date, inside) in [("2023-02-28", false), ("2023-03-01", true), ("2024-02-28", true), ("2024-02-29", false)] {
-        assert_eq!(check(&with_date(v.clone(), date)).has("checkup.result.window"), !inside, "{date}");
+    for (date, inside) in [
+        ("2023-02-28", false),
+        ("2023-03-01", true),
+        ("2024-02-28", true),
+        ("2024-02-29", false),
+    ] {
+        assert_eq!(
+            check(&with_date(v.clone(), date)).has("checkup.result.window"),
+            !inside,
+            "{date}"
+        );
     }
 }
 
@@ -178,18 +242,35 @@ fn infant_windows_warn_and_legal_limit_errs() {
         ("2026-04-09", false, true),
         ("2026-04-10", false, false),
     ] {
-        let r = validate_result_with(&with_date(v.clone(), date), &opts().with_today(d(2027, 1, 1)));
+        let r = validate_result_with(
+            &with_date(v.clone(), date),
+            &opts().with_today(d(2027, 1, 1)),
+        );
         assert_eq!(r.has("checkup.result.window"), !legal, "{date}");
-        assert_eq!(r.has("checkup.result.window_typical"), legal && !typical, "{date}");
+        assert_eq!(
+            r.has("checkup.result.window_typical"),
+            legal && !typical,
+            "{date}"
+        );
     }
     // 1か月: day 28–41 (born 2025-04-10: 2025-05-08 … 2025-05-21).
     let one = json!({"kind": "infant-1m", "person": {"birthDate": "2025-04-10", "sex": "2"},
         "measurements": {"heightCm": 53.0, "weightKg": 4.0, "headCm": 36.5}, "findings": {"nutrition": "none"},
         "confirmations": {"vitaminK2": true, "hearingScreening": true, "metabolicScreening": true},
         "judgement": "no-abnormality"});
-    for (date, typical) in [("2025-05-07", false), ("2025-05-08", true), ("2025-05-21", true), ("2025-05-22", false)] {
+    for (date, typical) in [
+        ("2025-05-07", false),
+        ("2025-05-08", true),
+        ("2025-05-21", true),
+        ("2025-05-22", false),
+    ] {
         let r = check(&with_date(one.clone(), date));
-        assert_eq!(r.has("checkup.result.window_typical"), !typical, "{date}: {:?}", r.issues());
+        assert_eq!(
+            r.has("checkup.result.window_typical"),
+            !typical,
+            "{date}: {:?}",
+            r.issues()
+        );
         assert!(r.is_ok());
     }
     // Before birth.
@@ -209,7 +290,10 @@ fn child_5y_window_is_the_union_of_municipal_readings() {
         ("2026-03-31", true, false),
         ("2026-04-01", false, true), // school entry
     ] {
-        let r = validate_result_with(&with_date(v.clone(), date), &opts().with_today(d(2027, 1, 1)));
+        let r = validate_result_with(
+            &with_date(v.clone(), date),
+            &opts().with_today(d(2027, 1, 1)),
+        );
         assert_eq!(r.has("checkup.result.window_typical"), warn, "{date}");
         assert_eq!(r.has("checkup.result.window"), err, "{date}");
     }
@@ -238,11 +322,22 @@ fn samples_are_valid() {
         ("checkup.result.register", SAMPLE_REGISTER),
         ("checkup.voucher.issue", SAMPLE_ISSUE),
     ] {
-        assert!(crate::messages::validate(name, &sample(s)).unwrap().is_ok(), "{name}");
+        assert!(
+            crate::messages::validate(name, &sample(s)).unwrap().is_ok(),
+            "{name}"
+        );
     }
     assert!(toddler_ok());
-    assert!(check(&three()).issues().is_empty(), "{:?}", check(&three()).issues());
-    assert!(check(&prenatal()).issues().is_empty(), "{:?}", check(&prenatal()).issues());
+    assert!(
+        check(&three()).issues().is_empty(),
+        "{:?}",
+        check(&three()).issues()
+    );
+    assert!(
+        check(&prenatal()).issues().is_empty(),
+        "{:?}",
+        check(&prenatal()).issues()
+    );
 }
 
 fn toddler_ok() -> bool {
@@ -270,7 +365,11 @@ fn growth_at_p3_and_just_outside() {
         v["measurements"][field] = json!(value);
         let r = check(&v);
         let path = format!("/measurements/{field}");
-        let growth: Vec<_> = r.issues().iter().filter(|i| i.code.starts_with("checkup.result.growth")).collect();
+        let growth: Vec<_> = r
+            .issues()
+            .iter()
+            .filter(|i| i.code.starts_with("checkup.result.growth"))
+            .collect();
         match code {
             None => assert!(growth.is_empty(), "{field} {value}: {growth:?}"),
             Some(code) => {
@@ -292,13 +391,19 @@ fn growth_at_p3_and_just_outside() {
 fn growth_reference_bands_and_interpolation() {
     let birth = d(2024, 1, 15);
     let r = growth_reference(Measure::Weight, Sex::Female, birth, d(2025, 9, 1)).unwrap(); // 1歳7か月
-    assert_eq!((r.row, r.percentiles.p3, r.percentiles.p97, r.interpolated), ("1歳6〜12か月未満", 8.50, 12.43, false));
+    assert_eq!(
+        (r.row, r.percentiles.p3, r.percentiles.p97, r.interpolated),
+        ("1歳6〜12か月未満", 8.50, 12.43, false)
+    );
     // Birth day and day 30 are point rows.
     let r = growth_reference(Measure::Height, Sex::Male, birth, birth).unwrap();
     assert_eq!((r.row, r.percentiles.p50), ("出生時", 49.4));
     // 4 months: between 3〜4 and 6〜7 months, strictly between their values.
     let r = growth_reference(Measure::Weight, Sex::Male, birth, d(2024, 5, 30)).unwrap();
-    assert!(r.interpolated && r.percentiles.p3 > 5.22 && r.percentiles.p3 < 6.40, "{r:?}");
+    assert!(
+        r.interpolated && r.percentiles.p3 > 5.22 && r.percentiles.p3 < 6.40,
+        "{r:?}"
+    );
     // 1 year: 9〜10 and 1歳6か月 rows are too far apart: no reference.
     assert!(growth_reference(Measure::Weight, Sex::Male, birth, d(2025, 1, 20)).is_none());
     // No head circumference from 3 years in the 2023 table.
@@ -308,7 +413,12 @@ fn growth_reference_bands_and_interpolation() {
     assert!(growth_reference(Measure::Weight, Sex::Male, birth, d(2024, 1, 14)).is_none());
     // Every row is ordered P3 ≤ P50 ≤ P97 and rows grow with age.
     for row in TABLE_2023 {
-        for p in row.weight.iter().chain(&row.height).chain(row.head.iter().flatten()) {
+        for p in row
+            .weight
+            .iter()
+            .chain(&row.height)
+            .chain(row.head.iter().flatten())
+        {
             assert!(p.p3 < p.p50 && p.p50 < p.p97, "{}", row.label);
         }
     }
@@ -320,13 +430,24 @@ fn growth_reference_bands_and_interpolation() {
 
 #[test]
 fn impossible_measurements_are_errors() {
-    for (field, value) in [("weightKg", 0.1), ("weightKg", 80.0), ("heightCm", 300.0), ("headCm", -5.0), ("chestCm", 0.0)] {
+    for (field, value) in [
+        ("weightKg", 0.1),
+        ("weightKg", 80.0),
+        ("heightCm", 300.0),
+        ("headCm", -5.0),
+        ("chestCm", 0.0),
+    ] {
         let mut v = sample(SAMPLE_RESULT);
         v["measurements"][field] = json!(value);
         let r = check(&v);
         let path = format!("/measurements/{field}");
-        assert!(r.has_at("checkup.result.measurement_impossible", &path), "{field} {value}");
-        assert!(!r.has("checkup.result.growth_below_p3") && !r.has("checkup.result.growth_above_p97"));
+        assert!(
+            r.has_at("checkup.result.measurement_impossible", &path),
+            "{field} {value}"
+        );
+        assert!(
+            !r.has("checkup.result.growth_below_p3") && !r.has("checkup.result.growth_above_p97")
+        );
     }
     let mut v = sample(SAMPLE_RESULT);
     v["measurements"]["weightKg"] = json!("6.4");
@@ -338,8 +459,14 @@ fn impossible_measurements_are_errors() {
     for (code, path) in [
         ("checkup.type", "/measurements/weightKg"),
         ("checkup.result.birth_weight_impossible", "/birth/weightG"),
-        ("checkup.result.gestation_impossible", "/birth/gestationalWeeks"),
-        ("checkup.result.gestation_impossible", "/birth/gestationalDays"),
+        (
+            "checkup.result.gestation_impossible",
+            "/birth/gestationalWeeks",
+        ),
+        (
+            "checkup.result.gestation_impossible",
+            "/birth/gestationalDays",
+        ),
         ("checkup.result.measurement_impossible", "/birth/lengthCm"),
     ] {
         assert!(r.has_at(code, path), "{code} {path}: {:?}", r.issues());
@@ -354,7 +481,10 @@ fn missing_mandatory_items_of_statutory_checkups() {
     v["findings"].as_object_mut().unwrap().remove("spineChest");
     v["findings"]["speech"] = json!("notExamined");
     v.as_object_mut().unwrap().remove("dental");
-    v["measurements"].as_object_mut().unwrap().remove("heightCm");
+    v["measurements"]
+        .as_object_mut()
+        .unwrap()
+        .remove("heightCm");
     let r = check(&v);
     assert!(r.has_at("checkup.result.mandatory_missing", "/findings/spineChest"));
     assert!(r.has_at("checkup.result.mandatory_missing", "/dental"));
@@ -365,20 +495,36 @@ fn missing_mandatory_items_of_statutory_checkups() {
     // 3歳 adds eyes and ENT; the 18-month set is not enough.
     let mut v = three();
     v["findings"].as_object_mut().unwrap().remove("eyes");
-    v["findings"].as_object_mut().unwrap().remove("earNoseThroat");
+    v["findings"]
+        .as_object_mut()
+        .unwrap()
+        .remove("earNoseThroat");
     let r = check(&v);
     assert!(r.has_at("checkup.result.mandatory_missing", "/findings/eyes"));
-    assert!(r.has_at("checkup.result.mandatory_missing", "/findings/earNoseThroat"));
+    assert!(r.has_at(
+        "checkup.result.mandatory_missing",
+        "/findings/earNoseThroat"
+    ));
     // A bare 3歳 result misses all 13 items.
     let bare = json!({"kind": "child-3y", "date": "2024-09-01", "person": {"birthDate": "2021-06-01", "sex": "1"},
         "judgement": "no-abnormality"});
-    assert_eq!(check(&bare).issues().iter().filter(|i| i.code == "checkup.result.mandatory_missing").count(), 13);
+    assert_eq!(
+        check(&bare)
+            .issues()
+            .iter()
+            .filter(|i| i.code == "checkup.result.mandatory_missing")
+            .count(),
+        13
+    );
     // Non-statutory kinds have no mandatory items, only recommended ones.
     let mut v = sample(SAMPLE_RESULT);
     v.as_object_mut().unwrap().remove("measurements");
     let r = check(&v);
     assert!(r.is_ok());
-    assert!(r.has_at("checkup.result.recommended_missing", "/measurements/heightCm"));
+    assert!(r.has_at(
+        "checkup.result.recommended_missing",
+        "/measurements/heightCm"
+    ));
 }
 
 #[test]
@@ -390,7 +536,10 @@ fn items_outside_the_kind_warn() {
     v["findings"]["nutrition"] = json!("fine");
     let r = check(&v);
     assert!(r.has_at("checkup.result.item_not_in_kind", "/measurements/chestCm"));
-    assert!(r.has_at("checkup.result.item_not_in_kind", "/pregnancy/gestationalWeeks"));
+    assert!(r.has_at(
+        "checkup.result.item_not_in_kind",
+        "/pregnancy/gestationalWeeks"
+    ));
     assert!(r.has_at("checkup.unknown_field", "/findings/madeUp"));
     assert!(r.has_at("checkup.enum", "/findings/nutrition"));
 }
@@ -405,7 +554,8 @@ fn municipal_judgement_list() {
     let municipal = opts().with_judgement_codes(["健康", "要観察", "要精査"]);
     assert!(validate_result_with(&v, &municipal).is_ok());
     v["judgement"] = json!("observation");
-    assert!(validate_result_with(&v, &municipal).has_at("checkup.result.judgement_unknown", "/judgement"));
+    assert!(validate_result_with(&v, &municipal)
+        .has_at("checkup.result.judgement_unknown", "/judgement"));
     assert!(check(&v).is_ok());
     v.as_object_mut().unwrap().remove("judgement");
     assert!(check(&v).has_at("checkup.result.judgement_required", "/judgement"));
@@ -423,17 +573,61 @@ fn municipal_judgement_list() {
 #[test]
 fn dental_schemes() {
     let cases = [
-        (toddler(), json!({"teeth": 21, "cariesTeeth": 0, "cariesType": "O2"}), Some(("checkup.result.teeth_range", "/dental/teeth"))),
-        (toddler(), json!({"teeth": 8, "cariesTeeth": 9, "cariesType": "C"}), Some(("checkup.result.caries_count", "/dental/cariesTeeth"))),
-        (toddler(), json!({"teeth": 16, "cariesTeeth": 2, "cariesType": "C1"}), Some(("checkup.result.caries_type", "/dental/cariesType"))),
-        (toddler(), json!({"teeth": 16, "cariesTeeth": 2, "cariesType": "O1"}), Some(("checkup.result.caries_type_count", "/dental/cariesType"))),
-        (toddler(), json!({"teeth": 16, "cariesTeeth": 0, "cariesType": "A"}), Some(("checkup.result.caries_type_count", "/dental/cariesType"))),
-        (toddler(), json!({"teeth": 16, "cariesTeeth": 0}), Some(("checkup.required", "/dental/cariesType"))),
-        (toddler(), json!({"teeth": -1, "cariesTeeth": 0, "cariesType": "O1"}), Some(("checkup.result.teeth_range", "/dental/teeth"))),
-        (toddler(), json!({"teeth": 16, "cariesTeeth": 3, "cariesType": "B"}), None),
-        (three(), json!({"teeth": 20, "cariesTeeth": 4, "cariesType": "C2"}), None),
-        (three(), json!({"teeth": 20, "cariesTeeth": 0, "cariesType": "O"}), None),
-        (three(), json!({"teeth": 20, "cariesTeeth": 0, "cariesType": "O1"}), Some(("checkup.result.caries_type", "/dental/cariesType"))),
+        (
+            toddler(),
+            json!({"teeth": 21, "cariesTeeth": 0, "cariesType": "O2"}),
+            Some(("checkup.result.teeth_range", "/dental/teeth")),
+        ),
+        (
+            toddler(),
+            json!({"teeth": 8, "cariesTeeth": 9, "cariesType": "C"}),
+            Some(("checkup.result.caries_count", "/dental/cariesTeeth")),
+        ),
+        (
+            toddler(),
+            json!({"teeth": 16, "cariesTeeth": 2, "cariesType": "C1"}),
+            Some(("checkup.result.caries_type", "/dental/cariesType")),
+        ),
+        (
+            toddler(),
+            json!({"teeth": 16, "cariesTeeth": 2, "cariesType": "O1"}),
+            Some(("checkup.result.caries_type_count", "/dental/cariesType")),
+        ),
+        (
+            toddler(),
+            json!({"teeth": 16, "cariesTeeth": 0, "cariesType": "A"}),
+            Some(("checkup.result.caries_type_count", "/dental/cariesType")),
+        ),
+        (
+            toddler(),
+            json!({"teeth": 16, "cariesTeeth": 0}),
+            Some(("checkup.required", "/dental/cariesType")),
+        ),
+        (
+            toddler(),
+            json!({"teeth": -1, "cariesTeeth": 0, "cariesType": "O1"}),
+            Some(("checkup.result.teeth_range", "/dental/teeth")),
+        ),
+        (
+            toddler(),
+            json!({"teeth": 16, "cariesTeeth": 3, "cariesType": "B"}),
+            None,
+        ),
+        (
+            three(),
+            json!({"teeth": 20, "cariesTeeth": 4, "cariesType": "C2"}),
+            None,
+        ),
+        (
+            three(),
+            json!({"teeth": 20, "cariesTeeth": 0, "cariesType": "O"}),
+            None,
+        ),
+        (
+            three(),
+            json!({"teeth": 20, "cariesTeeth": 0, "cariesType": "O1"}),
+            Some(("checkup.result.caries_type", "/dental/cariesType")),
+        ),
     ];
     for (mut v, dental, expect) in cases {
         v["dental"] = dental.clone();
@@ -485,7 +679,11 @@ fn prenatal_blood_pressure_and_gestation() {
         let mut v = prenatal();
         v["bloodPressure"] = json!({"systolic": sys, "diastolic": dia});
         let r = check(&v);
-        let bp: Vec<_> = r.issues().iter().filter(|i| i.code.contains("blood_pressure")).collect();
+        let bp: Vec<_> = r
+            .issues()
+            .iter()
+            .filter(|i| i.code.contains("blood_pressure"))
+            .collect();
         match code {
             None => assert!(bp.is_empty()),
             Some(code) => {
@@ -496,12 +694,23 @@ fn prenatal_blood_pressure_and_gestation() {
     }
     let mut v = prenatal();
     v["pregnancy"]["gestationalWeeks"] = json!(50);
-    assert!(check(&v).has_at("checkup.result.gestation_impossible", "/pregnancy/gestationalWeeks"));
+    assert!(check(&v).has_at(
+        "checkup.result.gestation_impossible",
+        "/pregnancy/gestationalWeeks"
+    ));
     v["pregnancy"]["gestationalWeeks"] = json!(43);
     let r = check(&v);
-    assert!(r.has_at("checkup.result.gestation_typical", "/pregnancy/gestationalWeeks") && r.is_ok());
+    assert!(
+        r.has_at(
+            "checkup.result.gestation_typical",
+            "/pregnancy/gestationalWeeks"
+        ) && r.is_ok()
+    );
     v.as_object_mut().unwrap().remove("pregnancy");
-    assert!(check(&v).has_at("checkup.result.mandatory_missing", "/pregnancy/gestationalWeeks"));
+    assert!(check(&v).has_at(
+        "checkup.result.mandatory_missing",
+        "/pregnancy/gestationalWeeks"
+    ));
     // Recommended every-visit items (告示 第二) warn when missing.
     let mut v = prenatal();
     v.as_object_mut().unwrap().remove("urine");
@@ -510,7 +719,10 @@ fn prenatal_blood_pressure_and_gestation() {
     // The mother's weight uses adult limits.
     let mut v = prenatal();
     v["measurements"]["weightKg"] = json!(5.0);
-    assert!(check(&v).has_at("checkup.result.measurement_impossible", "/measurements/weightKg"));
+    assert!(check(&v).has_at(
+        "checkup.result.measurement_impossible",
+        "/measurements/weightKg"
+    ));
     v["person"]["sex"] = json!("1");
     assert!(check(&v).has_at("checkup.sex_mother", "/person/sex"));
 }
@@ -532,11 +744,18 @@ fn prenatal_visit_number_fits_the_week() {
         "validFrom": "2025-04-01", "validTo": "2026-03-31", "subsidyAmount": 5000,
         "person": {"birthDate": "1993-05-20", "sex": "2"}, "expectedDeliveryDate": "2025-11-20"});
     let r = check(&v);
-    assert!(r.has_at("checkup.voucher.visit_number_week", "/voucher/visitNumber"), "{:?}", r.issues());
+    assert!(
+        r.has_at("checkup.voucher.visit_number_week", "/voucher/visitNumber"),
+        "{:?}",
+        r.issues()
+    );
     // 2025-09-01 with EDD 2025-11-20 is 28w4d: matches week 28.
     assert!(!r.has("checkup.result.gestation_edd_mismatch"));
     v["voucher"]["expectedDeliveryDate"] = json!("2025-12-20");
-    assert!(check(&v).has_at("checkup.result.gestation_edd_mismatch", "/pregnancy/gestationalWeeks"));
+    assert!(check(&v).has_at(
+        "checkup.result.gestation_edd_mismatch",
+        "/pregnancy/gestationalWeeks"
+    ));
 }
 
 #[test]
@@ -561,8 +780,17 @@ fn postpartum_epds_and_delivery_window() {
     assert!(check(&v).has_at("checkup.result.delivery_date", "/postpartum/deliveryDate"));
     // 産婦 = within a year of delivery: 2026-06-30 is the last day.
     assert!(!check(&with_date(pp.clone(), "2025-12-31")).has("checkup.result.window"));
-    let late = validate_result_with(&with_date(pp.clone(), "2026-07-01"), &opts().with_today(d(2027, 1, 1)));
+    let late = validate_result_with(
+        &with_date(pp.clone(), "2026-07-01"),
+        &opts().with_today(d(2027, 1, 1)),
+    );
     assert!(late.has_at("checkup.result.window", "/date"));
+    let mut v = sample(SAMPLE_RESULT);
+    v["visitNumber"] = json!(u64::MAX);
+    assert!(check(&v).has_at("checkup.voucher.visit_number_range", "/visitNumber"));
+    v["visitNumber"] = json!(1);
+    assert!(check(&v).has_at("checkup.voucher.visit_number_unexpected", "/visitNumber"));
+    assert!(CheckupResult::from_value(&v, &opts()).is_ok());
     let mut v = pp;
     v["visitNumber"] = json!(3);
     assert!(check(&v).has_at("checkup.voucher.visit_number_range", "/visitNumber"));
@@ -597,12 +825,14 @@ fn voucher_rules() {
     let mut v = good.clone();
     v["validFrom"] = json!("2025-05-01");
     v["validTo"] = json!("2025-06-30");
-    assert!(validate_voucher_with(&v, &opts()).has_at("checkup.voucher.outside_typical_window", "/validFrom"));
+    assert!(validate_voucher_with(&v, &opts())
+        .has_at("checkup.voucher.outside_typical_window", "/validFrom"));
     // Prenatal vouchers need a visit number.
     let mut v = good.clone();
     v["kind"] = json!("prenatal");
     v["person"] = json!({"birthDate": "1993-05-20", "sex": "2"});
-    assert!(validate_voucher_with(&v, &opts()).has_at("checkup.voucher.visit_number_required", "/visitNumber"));
+    assert!(validate_voucher_with(&v, &opts())
+        .has_at("checkup.voucher.visit_number_required", "/visitNumber"));
     v["visitNumber"] = json!(3);
     v["expectedDeliveryDate"] = json!("2025-11-20");
     assert!(validate_voucher_with(&v, &opts()).issues().is_empty());
@@ -633,9 +863,11 @@ fn voucher_issue_duplicates() {
     let v = sample(SAMPLE_VOUCHER);
     let r = messages::validate_voucher_issue_with(&json!({"vouchers": [v.clone(), v]}), &opts());
     assert!(r.has_at("checkup.message.duplicate_voucher", "/vouchers/1"));
-    assert!(messages::validate_voucher_issue(&json!({"vouchers": []})).has_at("checkup.message.empty", "/vouchers"));
+    assert!(messages::validate_voucher_issue(&json!({"vouchers": []}))
+        .has_at("checkup.message.empty", "/vouchers"));
     assert!(messages::validate_voucher_issue(&json!([])).has_at("checkup.not_object", ""));
-    assert!(messages::validate_result_register(&json!({"results": 1})).has_at("checkup.type", "/results"));
+    assert!(messages::validate_result_register(&json!({"results": 1}))
+        .has_at("checkup.type", "/results"));
 }
 
 // ---- questionnaires ----
@@ -654,13 +886,28 @@ fn questionnaire_rules() {
     a.insert("walkAlone".into(), json!(true));
     let r = questionnaire::validate_questionnaire_with(&v, &opts());
     for (code, path) in [
-        ("checkup.questionnaire.answer_required", "/answers/headControl"),
+        (
+            "checkup.questionnaire.answer_required",
+            "/answers/headControl",
+        ),
         ("checkup.questionnaire.answer_value", "/answers/feeding"),
-        ("checkup.questionnaire.answer_type", "/answers/continueParentingHere"),
-        ("checkup.questionnaire.answer_value", "/answers/economicSituation"),
-        ("checkup.questionnaire.answer_value", "/answers/inappropriateCare"),
+        (
+            "checkup.questionnaire.answer_type",
+            "/answers/continueParentingHere",
+        ),
+        (
+            "checkup.questionnaire.answer_value",
+            "/answers/economicSituation",
+        ),
+        (
+            "checkup.questionnaire.answer_value",
+            "/answers/inappropriateCare",
+        ),
         ("checkup.empty", "/answers/concernsDetail"),
-        ("checkup.questionnaire.unknown_question", "/answers/walkAlone"),
+        (
+            "checkup.questionnaire.unknown_question",
+            "/answers/walkAlone",
+        ),
     ] {
         assert!(r.has_at(code, path), "{code} {path}: {:?}", r.issues());
     }
@@ -671,21 +918,34 @@ fn questionnaire_rules() {
     };
     assert!(validate_questionnaire(&pp(json!([0, 1, 0, 2, 0, 0, 1, 0, 0, 0]))).is_ok());
     assert!(validate_questionnaire(&pp(json!([0, 1, 0]))).has("checkup.questionnaire.answer_value"));
-    assert!(validate_questionnaire(&pp(json!([0, 1, 0, 2, 0, 0, 1, 0, 0, 4]))).has("checkup.questionnaire.answer_value"));
-    assert!(validate_questionnaire(&pp(json!([0, "1", 0, 2, 0, 0, 1, 0, 0, 0]))).has("checkup.questionnaire.answer_type"));
+    assert!(
+        validate_questionnaire(&pp(json!([0, 1, 0, 2, 0, 0, 1, 0, 0, 4])))
+            .has("checkup.questionnaire.answer_value")
+    );
+    assert!(
+        validate_questionnaire(&pp(json!([0, "1", 0, 2, 0, 0, 1, 0, 0, 0])))
+            .has("checkup.questionnaire.answer_type")
+    );
     // Dates.
     let mut v = good;
     v["answeredOn"] = json!("2025-04-01");
     assert!(validate_questionnaire(&v).has_at("checkup.questionnaire.before_birth", "/answeredOn"));
     v["answeredOn"] = json!("2026-02-01");
-    assert!(questionnaire::validate_questionnaire_with(&v, &opts()).has_at("checkup.future_date", "/answeredOn"));
+    assert!(questionnaire::validate_questionnaire_with(&v, &opts())
+        .has_at("checkup.future_date", "/answeredOn"));
     // Every kind's required questions are enforced.
     for kind in CheckupKind::ALL {
         let mother = kind.for_mother();
         let q = json!({"kind": kind.id(), "person": {"birthDate": if mother { "1990-01-01" } else { "2024-01-01" }, "sex": "2"}, "answers": {}});
         let r = validate_questionnaire(&q);
         let required = questions(kind).iter().filter(|q| q.required).count();
-        assert_eq!(r.issues().iter().filter(|i| i.code == "checkup.questionnaire.answer_required").count(), required);
+        assert_eq!(
+            r.issues()
+                .iter()
+                .filter(|i| i.code == "checkup.questionnaire.answer_required")
+                .count(),
+            required
+        );
     }
 }
 
@@ -693,7 +953,9 @@ fn questionnaire_rules() {
 
 #[test]
 fn shape_and_dates() {
-    let r = check(&json!({"kind": "3y", "date": "2025/08/01", "person": {"birthDate": "2025-02-30", "sex": "M"}, "extra": 1}));
+    let r = check(
+        &json!({"kind": "3y", "date": "2025/08/01", "person": {"birthDate": "2025-02-30", "sex": "M"}, "extra": 1}),
+    );
     for (code, path) in [
         ("checkup.kind", "/kind"),
         ("checkup.date", "/date"),
@@ -722,11 +984,33 @@ fn shape_and_dates() {
 #[test]
 fn no_panics_on_odd_values() {
     let odd = [
-        json!(null), json!(true), json!(-1), json!(0), json!(1.5), json!(1e308), json!(-1e308), json!(u64::MAX),
-        json!(i64::MIN), json!(""), json!("x"), json!("-"), json!("9999-12-31"), json!("0000-01-01"), json!([]),
-        json!({}), json!([1, "a"]), json!({"a": {"b": []}}),
+        json!(null),
+        json!(true),
+        json!(-1),
+        json!(0),
+        json!(1.5),
+        json!(1e308),
+        json!(-1e308),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!(""),
+        json!("x"),
+        json!("-"),
+        json!("9999-12-31"),
+        json!("0000-01-01"),
+        json!([]),
+        json!({}),
+        json!([1, "a"]),
+        json!({"a": {"b": []}}),
     ];
-    let docs = [sample(SAMPLE_RESULT), toddler(), three(), prenatal(), sample(SAMPLE_VOUCHER), sample(SAMPLE_QUESTIONNAIRE)];
+    let docs = [
+        sample(SAMPLE_RESULT),
+        toddler(),
+        three(),
+        prenatal(),
+        sample(SAMPLE_VOUCHER),
+        sample(SAMPLE_QUESTIONNAIRE),
+    ];
     let mut n = 0;
     for doc in &docs {
         let mut pointers = Vec::new();
@@ -740,6 +1024,10 @@ fn no_panics_on_odd_values() {
                         assert!(!i.message_en.contains("2025-04-10"));
                     }
                 }
+                if check(&v).is_ok() {
+                    let typed = CheckupResult::from_value(&v, &opts());
+                    assert!(typed.is_ok(), "{p} = {o}: a valid result must deserialize");
+                }
                 let _ = assess_result(&v, &opts());
                 let _ = fhir::fhir_bundle(&v, &opts(), "Patient/1");
                 n += 1;
@@ -748,7 +1036,12 @@ fn no_panics_on_odd_values() {
     }
     assert!(n > 1000, "{n}");
     for o in &odd {
-        let _ = (check(o), validate_voucher(o), validate_questionnaire(o), messages::validate_result_register(o));
+        let _ = (
+            check(o),
+            validate_voucher(o),
+            validate_questionnaire(o),
+            messages::validate_result_register(o),
+        );
     }
     // Extreme dates near chrono's range.
     let mut v = toddler();
@@ -811,7 +1104,10 @@ fn derived_values() {
     assert_eq!(d3.bmi, Some(17.1));
     assert_eq!(d3.obesity_percent, None);
     assert_eq!(d3.growth.len(), 3);
-    assert!(d3.growth.iter().all(|g| g.band == GrowthBand::Normal && !g.reference.interpolated));
+    assert!(d3
+        .growth
+        .iter()
+        .all(|g| g.band == GrowthBand::Normal && !g.reference.interpolated));
     let json = serde_json::to_value(&d3).unwrap();
     assert_eq!(json["ageMonths"], 3);
     assert_eq!(json["growth"][0]["measure"], "height");
@@ -820,7 +1116,10 @@ fn derived_values() {
     assert_eq!(d18.age.map(|a| (a.years, a.months)), Some((1, 7)));
     assert!(d18.obesity_percent.is_some());
     let pre = assess_result(&prenatal(), &opts()).derived.unwrap();
-    assert_eq!((pre.age_months, pre.kaup_index, pre.bmi), (None, None, None));
+    assert_eq!(
+        (pre.age_months, pre.kaup_index, pre.bmi),
+        (None, None, None)
+    );
     assert!(pre.growth.is_empty());
     let bad = assess_result(&json!({}), &opts());
     assert!(bad.derived.is_none() && !bad.report.is_ok());
@@ -828,7 +1127,14 @@ fn derived_values() {
     let mut v = sample(SAMPLE_RESULT);
     v["measurements"]["weightKg"] = json!(5.0);
     let r = check(&v);
-    assert_eq!(r.issues().iter().find(|i| i.code == "checkup.result.growth_below_p3").unwrap().severity, Severity::Warning);
+    assert_eq!(
+        r.issues()
+            .iter()
+            .find(|i| i.code == "checkup.result.growth_below_p3")
+            .unwrap()
+            .severity,
+        Severity::Warning
+    );
 }
 
 #[test]
@@ -838,23 +1144,43 @@ fn fhir_observations() {
     assert_eq!(b["resourceType"], "Bundle");
     assert_eq!(b["type"], "collection");
     let entries = b["entry"].as_array().unwrap();
-    let loinc: Vec<&str> = entries.iter().map(|e| e["resource"]["code"]["coding"][1]["code"].as_str().unwrap()).collect();
-    assert_eq!(loinc, ["8306-3", "29463-7", "9843-4", "9561-3", "8339-4", "39156-5"]);
-    let medis: Vec<&str> = entries.iter().map(|e| e["resource"]["code"]["coding"][0]["code"].as_str().unwrap()).collect();
-    assert_eq!(medis, ["31000298", "31000296", "31006116", "31000299", "31002900", "31003020"]);
+    let loinc: Vec<&str> = entries
+        .iter()
+        .map(|e| e["resource"]["code"]["coding"][1]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        loinc,
+        ["8306-3", "29463-7", "9843-4", "9561-3", "8339-4", "39156-5"]
+    );
+    let medis: Vec<&str> = entries
+        .iter()
+        .map(|e| e["resource"]["code"]["coding"][0]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        medis,
+        ["31000298", "31000296", "31006116", "31000299", "31002900", "31003020"]
+    );
     let w = &entries[1]["resource"];
     assert_eq!(w["meta"]["profile"][0], fhir::PROFILE);
     assert_eq!(w["category"][0]["coding"][0]["code"], "body-measurement");
     assert_eq!(w["subject"]["reference"], "Patient/42");
     assert_eq!(w["effectiveDateTime"], "2025-08-01");
-    assert_eq!(w["valueQuantity"], json!({"value": 6.4, "unit": "kg", "system": fhir::UCUM, "code": "kg"}));
+    assert_eq!(
+        w["valueQuantity"],
+        json!({"value": 6.4, "unit": "kg", "system": fhir::UCUM, "code": "kg"})
+    );
     assert_eq!(entries[4]["resource"]["valueQuantity"]["unit"], "g");
     // From 2 years, standing height.
     let r3 = CheckupResult::from_value(&three(), &opts()).unwrap();
     let b3 = result_to_fhir(&r3, "Patient/1");
-    assert_eq!(b3["entry"][0]["resource"]["code"]["coding"][1]["code"], "8302-2");
+    assert_eq!(
+        b3["entry"][0]["resource"]["code"]["coding"][1]["code"],
+        "8302-2"
+    );
     // Invalid input is refused with its report.
     let mut bad = sample(SAMPLE_RESULT);
     bad["measurements"]["weightKg"] = json!(-1);
-    assert!(fhir::fhir_bundle(&bad, &opts(), "Patient/1").unwrap_err().has("checkup.result.measurement_impossible"));
+    assert!(fhir::fhir_bundle(&bad, &opts(), "Patient/1")
+        .unwrap_err()
+        .has("checkup.result.measurement_impossible"));
 }

@@ -79,7 +79,9 @@ impl Voucher {
 
 impl fmt::Debug for Voucher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Voucher").field("kind", &self.kind).finish_non_exhaustive()
+        f.debug_struct("Voucher")
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
     }
 }
 
@@ -135,7 +137,12 @@ pub fn validate_voucher_with(value: &Value, options: &CheckupOptions) -> Report 
 }
 
 /// Validates one voucher whose JSON Pointer is `base`.
-pub(crate) fn validate_voucher_at(value: &Value, options: &CheckupOptions, base: &str, report: &mut Report) -> VoucherRead {
+pub(crate) fn validate_voucher_at(
+    value: &Value,
+    options: &CheckupOptions,
+    base: &str,
+    report: &mut Report,
+) -> VoucherRead {
     let mut read = VoucherRead::default();
     let Some(obj) = value.as_object() else {
         report.push(&rules::NOT_OBJECT, base);
@@ -176,17 +183,28 @@ pub(crate) fn validate_voucher_at(value: &Value, options: &CheckupOptions, base:
         if read.kind == Some(CheckupKind::Prenatal) {
             read.expected_delivery = Some(edd);
         } else {
-            report.push(&rules::VOUCHER_EDD_UNEXPECTED, fields::join(base, "expectedDeliveryDate"));
+            report.push(
+                &rules::VOUCHER_EDD_UNEXPECTED,
+                fields::join(base, "expectedDeliveryDate"),
+            );
         }
     }
     // The validity must meet the kind's window for this child.
-    if let (Some(kind), Some(birth), Some(from), Some(to)) = (read.kind, read.birth, read.valid_from, read.valid_to) {
+    if let (Some(kind), Some(birth), Some(from), Some(to)) =
+        (read.kind, read.birth, read.valid_from, read.valid_to)
+    {
         if let Window::Age { .. } = kind.info().window {
             if let Some((legal, typical)) = kind.info().window.dates(birth) {
                 if !legal.overlaps(from, to) {
-                    report.push(&rules::VOUCHER_OUTSIDE_WINDOW, fields::join(base, "validFrom"));
+                    report.push(
+                        &rules::VOUCHER_OUTSIDE_WINDOW,
+                        fields::join(base, "validFrom"),
+                    );
                 } else if typical.is_some_and(|t| !t.overlaps(from, to)) {
-                    report.push(&rules::VOUCHER_OUTSIDE_TYPICAL, fields::join(base, "validFrom"));
+                    report.push(
+                        &rules::VOUCHER_OUTSIDE_TYPICAL,
+                        fields::join(base, "validFrom"),
+                    );
                 }
             }
         }
@@ -225,11 +243,16 @@ pub(crate) fn visit_number(
         return None;
     };
     match kind {
-        Some(CheckupKind::Prenatal) if !(1..=30).contains(&n) => report.push(&rules::VISIT_NUMBER_RANGE, path),
+        _ if n > u64::from(u32::MAX) => report.push(&rules::VISIT_NUMBER_RANGE, path),
+        Some(CheckupKind::Prenatal) if !(1..=30).contains(&n) => {
+            report.push(&rules::VISIT_NUMBER_RANGE, path)
+        }
         Some(CheckupKind::Prenatal) if n > u64::from(PRENATAL_STANDARD_VISITS) => {
             report.push(&rules::VISIT_NUMBER_OVER_STANDARD, path);
         }
-        Some(CheckupKind::Postpartum) if !(1..=2).contains(&n) => report.push(&rules::VISIT_NUMBER_RANGE, path),
+        Some(CheckupKind::Postpartum) if !(1..=2).contains(&n) => {
+            report.push(&rules::VISIT_NUMBER_RANGE, path)
+        }
         Some(_) if !numbered => report.push(&rules::VISIT_NUMBER_UNEXPECTED, path),
         _ => {}
     }

@@ -53,14 +53,14 @@ const UNASSIGNED: &str = "unassigned";
 /// use pmh_core::immunization::{evaluate, History, Status, VaccineId};
 /// let h: History = serde_json::from_value(serde_json::json!({
 ///     "birthDate": "2024-04-01",
-///     "doses": [{"vaccine": "hib", "date": "2024-05-31"}, {"vaccine": "hib", "date": "2024-06-27"}]
+///     "doses": [{"vaccine": "dpt-ipv-hib", "date": "2024-05-31"}, {"vaccine": "dpt-ipv-hib", "date": "2024-06-20"}]
 /// })).unwrap();
-/// let e = evaluate(&h, "2024-07-01".parse().unwrap());
-/// let hib = e.vaccine(VaccineId::Hib).unwrap();
-/// assert!(hib.doses[0].routine);                                  // 生後2月 reached on 2024-05-31
-/// assert_eq!(hib.doses[1].reasons.codes(), ["too_soon"]);         // 27日以上: allowed from 06-28
-/// assert_eq!(hib.status, Status::NotYetDue);
-/// assert_eq!(hib.next.as_ref().unwrap().earliest.to_string(), "2024-06-28");
+/// let e = evaluate(&h, "2024-06-20".parse().unwrap());
+/// let five = e.vaccine(VaccineId::DptIpvHib).unwrap();
+/// assert!(five.doses[0].routine);                                  // 生後2月 reached on 2024-05-31
+/// assert_eq!(five.doses[1].reasons.codes(), ["too_soon"]);         // 20日以上: allowed from 06-21
+/// assert_eq!(five.status, Status::NotYetDue);
+/// assert_eq!(five.next.as_ref().unwrap().earliest.to_string(), "2024-06-21");
 /// ```
 pub fn evaluate(history: &History, as_of: NaiveDate) -> Evaluation {
     let ctx = Ctx::new(history, as_of);
@@ -420,9 +420,10 @@ impl<'h> Ctx<'h> {
         b
     }
 
-    /// Whether slot `slot` is skipped for a dose on `date` (`forecast`: for the next dose on `date` = as_of).
-    fn skippable(&self, v: &Vaccine, series: &Series, slot: usize, date: NaiveDate, p: &Progress, vdoses: &[usize], forecast: bool) -> bool {
-        let spec = &series.doses[slot];
+    /// Whether the current slot (`p.slot`) is skipped for a dose on `date` (`forecast`: for the next dose on `date` = as_of).
+    fn skippable(&self, series: &Series, slot_opens: &[Opens], date: NaiveDate, p: &Progress, forecast: bool) -> bool {
+        let slot = p.slot;
+        let Some(spec) = series.doses.get(slot) else { return false };
         if spec.skip_after.is_some_and(|a| self.resolve(a, None).is_none_or(|d| date > d)) {
             return true;
         }
@@ -444,12 +445,11 @@ impl<'h> Ctx<'h> {
             None => {}
         }
         // The window has passed and a later dose's window is (still) open.
-        let opens = self.opens(v, spec, vdoses, None);
+        let Some(opens) = slot_opens.get(slot) else { return false };
         if opens.is_empty() || opens.max_end().is_some_and(|e| e >= date) {
             return false;
         }
-        series.doses[slot + 1..].iter().any(|later| {
-            let o = self.opens(v, later, vdoses, None);
+        slot_opens.get(slot + 1..series.doses.len()).unwrap_or(&[]).iter().any(|o| {
             if forecast {
                 o.max_end().is_some_and(|e| e >= date)
             } else {
@@ -557,6 +557,8 @@ impl<'h> Ctx<'h> {
     fn once(&self, v: &'static Vaccine, vdoses: &[usize], applicable: bool) -> VaccineEvaluation {
         let series = self.select_series(v, vdoses);
         let specs = &series.doses[..series.doses.len().min(MAX_DOSES)];
+        // The windows of each dose depend only on the person and this vaccine's doses: resolve them once.
+        let slot_opens: Vec<Opens> = specs.iter().map(|spec| self.opens(v, spec, vdoses, None)).collect();
         let mut p = Progress::new();
         let mut last_product: Option<&str> = None;
         let mut doses = Vec::with_capacity(vdoses.len());
@@ -567,7 +569,7 @@ impl<'h> Ctx<'h> {
                 doses.push(Self::unassigned(i, date, r));
                 continue;
             }
-            while p.slot < specs.len() && self.skippable(v, series, p.slot, date, &p, vdoses, false) {
+            while p.slot < specs.len() && self.skippable(series, &slot_opens, date, &p, false) {
                 p.skipped[p.slot] = true;
                 p.slot += 1;
             }
@@ -583,8 +585,7 @@ impl<'h> Ctx<'h> {
             if v.routine_from.is_some_and(|f| date < f) {
                 reasons.insert(Reason::NotInEffect);
             }
-            let opens = self.opens(v, spec, vdoses, None);
-            self.check_window(v, &opens, date, &mut reasons, &mut notes);
+            self.check_window(v, &slot_opens[p.slot], date, &mut reasons, &mut notes);
             let b = self.interval_bounds(spec, p.slot, &p);
             if b.physician.is_some_and(|e| date < e) {
                 reasons.insert(Reason::TooSoon);
@@ -609,7 +610,7 @@ impl<'h> Ctx<'h> {
             }
             doses.push(e);
         }
-        let (status, next) = if applicable { self.forecast_once(v, series, specs, vdoses, &mut p, last_product) } else { (Status::NotApplicable, None) };
+        let (status, next) = if applicable { self.forecast_once(v, series, specs, &slot_opens, &mut p, last_product) } else { (Status::NotApplicable, None) };
         VaccineEvaluation { vaccine: v.id, class: v.class, series: series.id, status, doses, next }
     }
 
@@ -628,13 +629,13 @@ impl<'h> Ctx<'h> {
         v: &Vaccine,
         series: &Series,
         specs: &[DoseSpec],
-        vdoses: &[usize],
+        slot_opens: &[Opens],
         p: &mut Progress,
         last_product: Option<&str>,
     ) -> (Status, Option<NextDose>) {
         let kind = v.kind_of(last_product.or_else(|| series.products.first().copied()));
         loop {
-            while p.slot < specs.len() && self.skippable(v, series, p.slot, self.as_of, p, vdoses, true) {
+            while p.slot < specs.len() && self.skippable(series, slot_opens, self.as_of, p, true) {
                 p.skipped[p.slot] = true;
                 p.slot += 1;
             }
@@ -645,7 +646,7 @@ impl<'h> Ctx<'h> {
             let routine_from = v.routine_from.filter(|&f| f > self.birth);
             let base = max_opt(max_opt(b.legal, routine_from), Some(self.birth)).unwrap_or(self.birth);
             let base = self.live_earliest(v, kind, base);
-            let opens = self.opens(v, spec, vdoses, None);
+            let Some(opens) = slot_opens.get(p.slot) else { return (Status::AgedOut, None) };
             let floor = base.max(self.as_of);
             let chosen = opens.iter().filter(|o| o.end >= floor).min_by_key(|o| o.start.max(base));
             let Some(o) = chosen else { return (Status::AgedOut, None) };

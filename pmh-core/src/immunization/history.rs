@@ -69,7 +69,7 @@ pub(crate) fn validate_history_at(value: &Value, base: &str, report: &mut Report
     h.unknown_fields(HISTORY_FIELDS);
     let birth = h.date("birthDate", true);
     h.one_of("sex", false, SEX_CODES);
-    if let Some(doses) = h.array("doses", true) {
+    if let Some(doses) = h.array("doses", false) {
         let dbase = h.path("doses");
         for (i, dose) in doses.iter().enumerate() {
             let mut p = dbase.clone();

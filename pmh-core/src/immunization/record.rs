@@ -23,7 +23,7 @@
 //! ```
 //! use pmh_core::immunization::{validate_record, RecordOptions};
 //! let r = serde_json::json!({
-//!     "person": {"birthDate": "2022-04-10"}, "municipalityCode": "131016",
+//!     "person": {"birthDate": "2022-05-10"}, "municipalityCode": "131016",
 //!     "vaccine": "je", "manufacturer": "KMB", "lotNumber": "L1", "dose": "primary1",
 //!     "date": "2025-04-20", "institutionCode": "3618010015", "doctor": "D",
 //!     "site": "left-upper-arm", "route": "subcutaneous", "volumeMl": 0.5});

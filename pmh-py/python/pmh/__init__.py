@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import List, Tuple, TypeVar, Union
 
-from pmh import calendar, checkup, errors, subsidy
+from pmh import calendar, checkup, errors, immunization, subsidy
 from pmh._pmh import (
     InstitutionCode,
     InsurerNumber,
@@ -123,6 +123,7 @@ __all__ = [
     # domain modules
     "calendar",
     "checkup",
+    "immunization",
     "subsidy",
 ]
 

@@ -30,6 +30,7 @@ __all__ = [
     "check_id",
     "compute_copayment",
     "convert_date",
+    "evaluate",
     "fiscal_year",
     "format_era",
     "guess_id_kind",
@@ -42,6 +43,7 @@ __all__ = [
     "types",
     "validate",
     "validate_certificate",
+    "validate_history",
     "validate_many",
     "validate_questionnaire",
     "validate_result",
@@ -433,3 +435,8 @@ def validate_questionnaire(data: _JsonValue) -> Report: ...
 def assess_result(
     data: _JsonValue, *, judgement_codes: Optional[list[str]] = None, today: Optional[_DateLike] = None
 ) -> tuple[Report, Optional[dict[str, Any]]]: ...
+
+# ---------------------------------------------------------------- immunization
+
+def evaluate(history: _JsonValue, as_of: Optional[_DateLike] = None) -> dict[str, Any]: ...
+def validate_history(history: _JsonValue) -> Report: ...
