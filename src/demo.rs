@@ -234,5 +234,6 @@ pub fn run(args: &DemoArgs) -> Status {
 
 /// The exchanges of the story, in order.
 fn run_flows(story: &mut Story) -> Result<(), String> {
-    crate::demo_subsidy::run(story)
+    crate::demo_subsidy::run(story)?;
+    crate::demo_checkup::run(story)
 }

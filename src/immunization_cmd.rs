@@ -38,7 +38,11 @@ enum ImmunizationCommand {
 /// Runs `pmh immunization`.
 pub fn run(args: &ImmunizationArgs) -> Status {
     match &args.command {
-        ImmunizationCommand::Evaluate { history, as_of, pretty } => evaluate(history, as_of.as_deref(), *pretty),
+        ImmunizationCommand::Evaluate {
+            history,
+            as_of,
+            pretty,
+        } => evaluate(history, as_of.as_deref(), *pretty),
     }
 }
 
@@ -47,7 +51,9 @@ fn evaluate(path: &str, as_of: Option<&str>, pretty: bool) -> Status {
         None => chrono::Local::now().date_naive(),
         Some(s) => match parse_iso_date(s) {
             Some(d) => d,
-            None => return output::fail("usage.as_of", "--as-of must be a date in YYYY-MM-DD form"),
+            None => {
+                return output::fail("usage.as_of", "--as-of must be a date in YYYY-MM-DD form")
+            }
         },
     };
     let value = match load(path) {
@@ -57,7 +63,10 @@ fn evaluate(path: &str, as_of: Option<&str>, pretty: bool) -> Status {
     let (printed, status) = match evaluate_json(&value, as_of) {
         Ok(evaluation) if pretty => (output::print_pretty(&evaluation), Status::Ok),
         Ok(evaluation) => (output::print_line(&evaluation), Status::Ok),
-        Err(report) => (output::print_line(&json!({"ok": false, "historyReport": report})), Status::Invalid),
+        Err(report) => (
+            output::print_line(&json!({"ok": false, "historyReport": report})),
+            Status::Invalid,
+        ),
     };
     match printed {
         Ok(()) => status,

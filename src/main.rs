@@ -10,6 +10,7 @@ mod checkup_cmd;
 mod conformance;
 mod date_cmd;
 mod demo;
+mod demo_checkup;
 mod demo_subsidy;
 mod envelope_cmd;
 mod id_cmd;
