@@ -606,9 +606,77 @@ def subsidy_cases() -> list[dict]:
     return cases
 
 
+# ---------------------------------------------------------------- checkup
+
+def checkup_cases() -> list[dict]:
+    cases: list[dict] = []
+    result = json.loads((ROOT / "samples/checkup/result-3-4m.json").read_text(encoding="utf-8"))
+    E, W = "error", "warning"
+
+    def validate(name, data, ok_, issues, type_="checkup.result"):
+        cases.append({"name": name, "operation": "validate", "input": {"type": type_, "data": data},
+                      "expected": {"ok": ok_, "issues": [{"code": c, "path": p, "severity": s} for c, p, s in issues]}})
+
+    def with_(base, **changes):
+        c = copy.deepcopy(base)
+        for path, value in changes.items():
+            keys = path.split("__")
+            t = c
+            for k in keys[:-1]:
+                t = t[k]
+            if value is ...:
+                del t[keys[-1]]
+            else:
+                t[keys[-1]] = value
+        return c
+
+    validate("3-4 month result", result, True, [])
+    # 2023 survey, boys 3〜4か月未満: weight P3 5.22 kg, P97 7.84 kg; height P3 58.0, P97 65.9 cm.
+    validate("weight at P3", with_(result, measurements__weightKg=5.22), True, [])
+    validate("weight just below P3", with_(result, measurements__weightKg=5.21), True,
+             [("checkup.result.growth_below_p3", "/measurements/weightKg", W)])
+    validate("weight at P97", with_(result, measurements__weightKg=7.84), True, [])
+    validate("weight just above P97", with_(result, measurements__weightKg=7.85), True,
+             [("checkup.result.growth_above_p97", "/measurements/weightKg", W)])
+    validate("height at P3", with_(result, measurements__heightCm=58.0), True, [])
+    validate("height just below P3", with_(result, measurements__heightCm=57.9), True,
+             [("checkup.result.growth_below_p3", "/measurements/heightCm", W)])
+    validate("impossible weight", with_(result, measurements__weightKg=60), False,
+             [("checkup.result.measurement_impossible", "/measurements/weightKg", E)])
+    validate("impossible negative height", with_(result, measurements__heightCm=-1), False,
+             [("checkup.result.measurement_impossible", "/measurements/heightCm", E)])
+    validate("unknown judgement", with_(result, judgement="fine"), False,
+             [("checkup.result.judgement_unknown", "/judgement", E)])
+    validate("date not ISO", with_(result, date="2025/08/01"), False, [("checkup.date", "/date", E)])
+    validate("unknown kind", with_(result, kind="infant-2m"), False, [("checkup.kind", "/kind", E)])
+
+    # 1歳6か月児 (statutory): born 2022-10-15, 応当日 2024-04-15 (1y6m) and 2024-10-15 (2y):
+    # "満1歳6か月を超え満2歳に達しない" = 2024-04-15 .. 2024-10-14 inclusive.
+    toddler = {
+        "kind": "toddler-18m", "date": "2024-06-01",
+        "person": {"birthDate": "2022-10-15", "sex": "2"},
+        "measurements": {"heightCm": 80.0, "weightKg": 10.2, "headCm": 46.5, "chestCm": 47.0},
+        "birth": {"weightG": 2980, "gestationalWeeks": 39},
+        "findings": {
+            "nutrition": "none", "spineChest": "none", "skin": "none", "limbMotor": "none",
+            "mentalDevelopment": "none", "speech": "present", "immunizationStatus": "none",
+            "parentingIssues": "none", "otherDiseases": "none"
+        },
+        "dental": {"teeth": 16, "cariesTeeth": 0, "cariesType": "O1"},
+        "judgement": "observation",
+    }
+    for date, inside in [("2024-04-14", False), ("2024-04-15", True), ("2024-10-14", True), ("2024-10-15", False)]:
+        validate(f"1歳6か月 on {date}", with_(toddler, date=date), inside,
+                 [] if inside else [("checkup.result.window", "/date", E)])
+    validate("1歳6か月 without the dental item", with_(toddler, dental=...), False,
+             [("checkup.result.mandatory_missing", "/dental", E)])
+    return cases
+
+
 if __name__ == "__main__":
     write("ids", "id.check: identifiers of every kind, check digits computed independently (incl. mod-11 remainders 0 and 1)", id_cases())
     write("dates", "date.convert: era forms and ISO dates, era boundaries, leap days, rejections", date_cases())
     write("canon", "canonicalize: RFC 8785 bytes computed with the independent rfc8785 package; strict-JSON rejections", canon_cases())
     write("envelopes", "envelope.seal / envelope.open: envelopes signed with Python's cryptography over rfc8785 output", envelope_cases())
+    write("checkup", "validate checkup.result: growth bands at P3/P97, impossible values, statutory windows by one day", checkup_cases())
     write("subsidy", "validate / subsidy.eligibility / subsidy.copayment: certificates, eligibility and worked copayment examples", subsidy_cases())

@@ -28,10 +28,10 @@ use super::schedule::{
     Age, DoseSpec, Gap, Kind, Recurrence, Requirement, Series, SexRule, Skip, Span, Vaccine, VaccineId, VACCINES,
 };
 use crate::calendar::{
-    after_days, after_months, after_months_and_half, fiscal_year, fiscal_year_end, fiscal_year_reaching,
-    fiscal_year_start, reaches_months, reaches_years, school_entry, weeks_days_after,
+    after_days, after_months, after_months_and_half, fiscal_year, fiscal_year_end, fiscal_year_start, reaches_months, reaches_years, school_entry, weeks_days_after,
 };
 use chrono::{Datelike, NaiveDate};
+use std::cell::Cell;
 
 /// Most doses in one series (Hib, PCV, 5種/4種混合, 日本脳炎: 4).
 const MAX_DOSES: usize = 4;
@@ -201,6 +201,30 @@ struct Ctx<'h> {
     /// 5種混合 in use (else 4種混合 + Hib), and whether both kinds appear.
     track5: bool,
     mixed: bool,
+    /// Memo of 生後N月に達する日 (the engine asks for the same few ages many times).
+    months: MonthsMemo,
+}
+
+/// A small direct-mapped memo of `reaches_months(birth, n)`.
+struct MonthsMemo {
+    slots: [Cell<(u32, Option<NaiveDate>)>; 64],
+}
+
+impl MonthsMemo {
+    fn new() -> Self {
+        MonthsMemo { slots: std::array::from_fn(|_| Cell::new((u32::MAX, None))) }
+    }
+
+    fn get(&self, birth: NaiveDate, n: u32) -> Option<NaiveDate> {
+        let slot = &self.slots[(n % 64) as usize];
+        let (key, value) = slot.get();
+        if key == n {
+            return value;
+        }
+        let value = reaches_months(birth, n);
+        slot.set((n, value));
+        value
+    }
 }
 
 fn max_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -226,8 +250,9 @@ fn add_or_max(date: NaiveDate, span: Span) -> NaiveDate {
 
 impl<'h> Ctx<'h> {
     fn new(h: &'h History, as_of: NaiveDate) -> Self {
-        let mut order: Vec<usize> = (0..h.doses.len()).collect();
-        order.sort_by_key(|&i| (h.doses[i].date, i));
+        let mut keyed: Vec<(NaiveDate, usize)> = h.doses.iter().enumerate().map(|(i, d)| (d.date, i)).collect();
+        keyed.sort_unstable();
+        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let birth = h.birth_date;
         let live = order
             .iter()
@@ -240,18 +265,18 @@ impl<'h> Ctx<'h> {
         let has5 = given(VaccineId::DptIpvHib);
         let has4 = given(VaccineId::Hib) || given(VaccineId::DptIpv);
         let track5 = if has5 || has4 { has5 } else { as_of >= NaiveDate::from_ymd_opt(2024, 4, 1).unwrap_or(NaiveDate::MIN) };
-        Ctx { h, birth, as_of, order, live, track5, mixed: has5 && has4 }
+        Ctx { h, birth, as_of, order, live, track5, mixed: has5 && has4, months: MonthsMemo::new() }
     }
 
     fn resolve(&self, age: Age, pregnancy: Option<NaiveDate>) -> Option<NaiveDate> {
         let b = self.birth;
         match age {
             Age::Birth => Some(b),
-            Age::Months(n) => reaches_months(b, n),
-            Age::Years(n) => reaches_years(b, n),
+            Age::Months(n) => self.months.get(b, n),
+            Age::Years(n) => self.months.get(b, n.checked_mul(12)?),
             Age::WeeksDays(w, d) => weeks_days_after(b, w, d),
-            Age::FyStartReaching(n) => fiscal_year_start(fiscal_year_reaching(b, n)?),
-            Age::FyEndReaching(n) => fiscal_year_end(fiscal_year_reaching(b, n)?),
+            Age::FyStartReaching(n) => fiscal_year_start(fiscal_year(self.months.get(b, n.checked_mul(12)?)?)),
+            Age::FyEndReaching(n) => fiscal_year_end(fiscal_year(self.months.get(b, n.checked_mul(12)?)?)),
             Age::PreSchoolYearStart => fiscal_year_start(fiscal_year(school_entry(b)?).checked_sub(1)?),
             Age::PreSchoolYearEnd => school_entry(b)?.pred_opt(),
             Age::Gestation(w, d) => weeks_days_after(pregnancy?, w, d),
