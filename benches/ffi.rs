@@ -48,7 +48,10 @@ fn pkcs8() -> Vec<u8> {
 /// A `subsidy.certificate.register` payload with the first sample
 /// certificate (about 1 KiB; validated on seal and on open).
 fn payload() -> Vec<u8> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/subsidy/certificates.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/subsidy/certificates.json"
+    );
     let samples: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     serde_json::to_vec(&json!({"certificates": [samples[0].clone()]})).unwrap()
 }
