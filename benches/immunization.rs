@@ -36,7 +36,10 @@ const FULL_CHILDHOOD: &str = r#"{
 }"#;
 
 fn bench(c: &mut Criterion) {
-    for (name, text, as_of) in [("12m", HISTORY_12M, "2025-04-20"), ("full_childhood", FULL_CHILDHOOD, "2025-04-20")] {
+    for (name, text, as_of) in [
+        ("12m", HISTORY_12M, "2025-04-20"),
+        ("full_childhood", FULL_CHILDHOOD, "2025-04-20"),
+    ] {
         let as_of = as_of.parse().unwrap();
         let value: Value = serde_json::from_str(text).unwrap();
         let history: History = serde_json::from_str(text).unwrap();
@@ -46,7 +49,9 @@ fn bench(c: &mut Criterion) {
         g.bench_function("baseline_serde_json_parse_history", |b| {
             b.iter(|| serde_json::from_str::<History>(black_box(text)).unwrap())
         });
-        g.bench_function("evaluate", |b| b.iter(|| evaluate(black_box(&history), black_box(as_of))));
+        g.bench_function("evaluate", |b| {
+            b.iter(|| evaluate(black_box(&history), black_box(as_of)))
+        });
         g.bench_function("validate_and_evaluate_json", |b| {
             b.iter(|| evaluate_json(black_box(&value), black_box(as_of)).unwrap())
         });

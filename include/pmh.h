@@ -58,7 +58,8 @@
  * versions, and new codes only get new numbers. `PMH_OK` is 0. General
  * codes are 1-99; 100-199 are reserved for signed envelopes (sealing,
  * opening, keys, trust stores); 200-299 for subsidy / immunization /
- * checkup documents (200-209 subsidies and cap ledgers).
+ * checkup documents (200-209 subsidies and cap ledgers, 210-219
+ * immunization).
  *
  * On any status other than `PMH_OK` no out-parameter has been written, and
  * `pmh_last_error_message` gives details (for `PMH_INVALID`: the stable
@@ -168,6 +169,11 @@ enum pmh_status
    * `.overflow`); the ledger is unchanged.
    */
   PMH_LEDGER_REJECTED = 202,
+  /**
+   * An immunization history is invalid: the last-error message is the
+   * code of its first error (`pmh_validate` gives the full report).
+   */
+  PMH_IMMUNIZATION_INVALID_HISTORY = 210,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -714,6 +720,34 @@ pmh_status pmh_my_number_mask(const uint8_t *value,
                               char *out,
                               size_t out_cap,
                               size_t *out_len);
+
+/**
+ * Evaluates an immunization history on the date `as_of`: for every vaccine
+ * of the routine schedule (定期接種), each dose (counted or not, and why),
+ * the series status and the next dose (earliest, recommended and latest
+ * dates).
+ *
+ * `history` is `{"birthDate":"2024-04-01","sex"?:"1","doses":[{"vaccine":"bcg","date":"2024-09-20"},…],…}`.
+ * `as_of` is a date in any form `pmh_date_convert` accepts (ISO
+ * `2024-10-01`, `R6.10.1`, …) with its length `as_of_len`, or NULL for
+ * today in the local time zone (`as_of_len` is then ignored).
+ *
+ * On `PMH_OK`, `*out_json` receives the evaluation (UTF-8,
+ * NUL-terminated; free it with `pmh_string_free`) and `*out_len` its
+ * length: `{"asOf":"2024-10-01","vaccines":[{"vaccine":"bcg","status":…,"doses":[…],"next":…},…]}`.
+ *
+ * Errors: `PMH_IMMUNIZATION_INVALID_HISTORY` (the history's first
+ * validation error code), `PMH_INVALID` (`as_of`: a `calendar.*` code),
+ * `PMH_JSON_ERROR` (not strict JSON), `PMH_NULL_PARAMETER` (`history`,
+ * `out_json`, `out_len`), `PMH_INVALID_UTF8`, `PMH_INVALID_ARGUMENT`
+ * (length). Thread-safe.
+ */
+pmh_status pmh_immunization_evaluate(const uint8_t *history,
+                                     size_t history_len,
+                                     const uint8_t *as_of,
+                                     size_t as_of_len,
+                                     char **out_json,
+                                     size_t *out_len);
 
 /**
  * Writes the RFC 8785 (JCS) canonical form of a JSON document: the bytes

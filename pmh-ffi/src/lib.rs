@@ -43,6 +43,7 @@ pub mod envelope;
 pub mod error;
 mod ffi;
 pub mod ids;
+pub mod immunization;
 pub mod json;
 pub mod panic;
 pub mod status;

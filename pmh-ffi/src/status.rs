@@ -8,7 +8,8 @@ use std::ffi::{c_char, CStr};
 /// versions, and new codes only get new numbers. `PMH_OK` is 0. General
 /// codes are 1-99; 100-199 are reserved for signed envelopes (sealing,
 /// opening, keys, trust stores); 200-299 for subsidy / immunization /
-/// checkup documents (200-209 subsidies and cap ledgers).
+/// checkup documents (200-209 subsidies and cap ledgers, 210-219
+/// immunization).
 ///
 /// On any status other than `PMH_OK` no out-parameter has been written, and
 /// `pmh_last_error_message` gives details (for `PMH_INVALID`: the stable
@@ -76,11 +77,14 @@ pub enum pmh_status {
     /// `.other_ledger`, `.caps`, `.negative`, `.charged_exceeds_due`, `.id`,
     /// `.overflow`); the ledger is unchanged.
     PMH_LEDGER_REJECTED = 202,
+    /// An immunization history is invalid: the last-error message is the
+    /// code of its first error (`pmh_validate` gives the full report).
+    PMH_IMMUNIZATION_INVALID_HISTORY = 210,
 }
 
 impl pmh_status {
     /// Every status, in numeric order.
-    pub(crate) const ALL: [pmh_status; 20] = [
+    pub(crate) const ALL: [pmh_status; 21] = [
         pmh_status::PMH_OK,
         pmh_status::PMH_NULL_PARAMETER,
         pmh_status::PMH_INVALID_UTF8,
@@ -101,6 +105,7 @@ impl pmh_status {
         pmh_status::PMH_SUBSIDY_INVALID_REQUEST,
         pmh_status::PMH_LEDGER_CONFLICT,
         pmh_status::PMH_LEDGER_REJECTED,
+        pmh_status::PMH_IMMUNIZATION_INVALID_HISTORY,
     ];
 
     /// The status with this number, if any.
@@ -141,6 +146,9 @@ impl pmh_status {
                 c"the cap ledger already records this entry id with other content"
             }
             pmh_status::PMH_LEDGER_REJECTED => c"the cap ledger refused the operation",
+            pmh_status::PMH_IMMUNIZATION_INVALID_HISTORY => {
+                c"the immunization history is invalid (see pmh_last_error_message for the code)"
+            }
         }
     }
 }
@@ -169,7 +177,7 @@ mod tests {
         let numbers: Vec<u32> = pmh_status::ALL.iter().map(|s| *s as u32).collect();
         assert_eq!(
             numbers,
-            [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 101, 102, 103, 104, 105, 200, 201, 202]
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 101, 102, 103, 104, 105, 200, 201, 202, 210]
         );
         for s in pmh_status::ALL {
             assert_eq!(pmh_status::from_u32(s as u32), Some(s));

@@ -68,7 +68,8 @@ static void test_version_and_messages(void) {
   CHECK(PMH_JSON_ERROR == 7 && PMH_INTERNAL_ERROR == 8);
   CHECK(PMH_UNKNOWN_TYPE == 9 && PMH_NOT_FOUND == 10);
   CHECK(PMH_SUBSIDY_INVALID_REQUEST == 200 && PMH_LEDGER_CONFLICT == 201 &&
-        PMH_LEDGER_REJECTED == 202);
+        PMH_LEDGER_REJECTED == 202 && PMH_IMMUNIZATION_INVALID_HISTORY == 210);
+  CHECK(strcmp(pmh_status_message(210), "unknown pmh_status value") != 0);
   CHECK(PMH_KEY_ERROR == 100 && PMH_TRUST_STORE_ERROR == 101 && PMH_PARTICIPANT_ERROR == 102);
   CHECK(PMH_SEAL_ERROR == 103 && PMH_ENVELOPE_REJECTED == 104 && PMH_ENVELOPE_REPLAYED == 105);
   for (s = 100; s <= 105; s++) {
@@ -1301,6 +1302,62 @@ static void test_cap_ledger(void) {
   pmh_string_free(empty);
 }
 
+
+static void test_immunization(void) {
+  const char *history = "{\"birthDate\":\"2024-04-15\",\"sex\":\"1\","
+                        "\"doses\":[{\"vaccine\":\"bcg\",\"date\":\"2024-09-20\"}]}";
+  char *j, *v;
+  char *out = SENTINEL_PTR;
+  size_t len = SENTINEL_LEN;
+
+  j = json2(pmh_immunization_evaluate, history, "2024-10-01");
+  v = get(j, "/asOf");
+  CHECK_STR(v, "\"2024-10-01\"");
+  pmh_string_free(v);
+  pmh_string_free(j);
+  /* 和暦 as_of; NULL as_of is today. */
+  j = json2(pmh_immunization_evaluate, history, "R6.10.1");
+  CHECK(j != NULL);
+  pmh_string_free(j);
+  j = NULL;
+  CHECK_STATUS(pmh_immunization_evaluate(TXT(history), NULL, 0, &j, &len), PMH_OK);
+  CHECK(j && strlen(j) == len);
+  pmh_string_free(j);
+  j = NULL;
+  CHECK_STATUS(pmh_immunization_evaluate(TXT(history), NULL, 99, &j, &len), PMH_OK);
+  pmh_string_free(j);
+
+  len = SENTINEL_LEN;
+  CHECK_STATUS(pmh_immunization_evaluate(TXT(history), TXT("2024-02-30"), &out, &len), PMH_INVALID);
+  CHECK_STR(last_error(), "calendar.invalid_date");
+  CHECK_STATUS(pmh_immunization_evaluate(TXT("{}"), TXT("2024-10-01"), &out, &len),
+               PMH_IMMUNIZATION_INVALID_HISTORY);
+  CHECK(strncmp(last_error(), "immunization.", 13) == 0);
+  CHECK_STATUS(pmh_immunization_evaluate(TXT("{\"birthDate\":\"2024-04-15\",\"birthDate\":1}"),
+                                         TXT("2024-10-01"), &out, &len),
+               PMH_JSON_ERROR);
+  CHECK_STR(last_error(), "json.duplicate_key");
+  CHECK_STATUS(pmh_immunization_evaluate((const uint8_t *)history, 5, NULL, 0, &out, &len),
+               PMH_JSON_ERROR);
+  CHECK_STATUS(pmh_immunization_evaluate(NULL, 0, NULL, 0, &out, &len), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `history` is NULL");
+  CHECK_STATUS(pmh_immunization_evaluate(TXT(history), NULL, 0, NULL, &len), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_json` is NULL");
+  CHECK_STATUS(pmh_immunization_evaluate(TXT(history), NULL, 0, &out, NULL), PMH_NULL_PARAMETER);
+  CHECK_STR(last_error(), "parameter `out_len` is NULL");
+  CHECK_STATUS(pmh_immunization_evaluate(BAD_UTF8, sizeof BAD_UTF8, NULL, 0, &out, &len),
+               PMH_INVALID_UTF8);
+  CHECK_STATUS(pmh_immunization_evaluate(TXT(history), BAD_UTF8, sizeof BAD_UTF8, &out, &len),
+               PMH_INVALID_UTF8);
+  CHECK_STR(last_error(), "parameter `as_of` is not valid UTF-8");
+  CHECK_STATUS(pmh_immunization_evaluate((const uint8_t *)history, SIZE_MAX, NULL, 0, &out, &len),
+               PMH_INVALID_ARGUMENT);
+  CHECK_STATUS(pmh_immunization_evaluate(TXT(history), (const uint8_t *)"2024-10-01", SIZE_MAX,
+                                         &out, &len),
+               PMH_INVALID_ARGUMENT);
+  CHECK(out == SENTINEL_PTR && len == SENTINEL_LEN);
+}
+
 /* ------------------------------------------------------------------ */
 
 /* The last error is per thread: a failure on another thread is not seen here. */
@@ -1354,6 +1411,7 @@ int main(void) {
   test_eligibility();
   test_copayment();
   test_cap_ledger();
+  test_immunization();
   test_threads();
 #if defined(PMH_TEST_PANIC)
   test_panic();

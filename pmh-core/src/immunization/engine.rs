@@ -22,13 +22,16 @@
 //! calendar's range yields "no date" instead of panicking.
 
 use super::model::{
-    ConditionCode, DoseEvaluation, Evaluation, History, NextDose, Reason, Reasons, Sex, Status, VaccineEvaluation,
+    ConditionCode, DoseEvaluation, Evaluation, History, NextDose, Reason, Reasons, Sex, Status,
+    VaccineEvaluation,
 };
 use super::schedule::{
-    Age, DoseSpec, Gap, Kind, Recurrence, Requirement, Series, SexRule, Skip, Span, Vaccine, VaccineId, VACCINES,
+    Age, DoseSpec, Gap, Kind, Recurrence, Requirement, Series, SexRule, Skip, Span, Vaccine,
+    VaccineId, VACCINES,
 };
 use crate::calendar::{
-    after_days, after_months, after_months_and_half, fiscal_year, fiscal_year_end, fiscal_year_start, reaches_months, reaches_years, school_entry, weeks_days_after,
+    after_days, after_months, after_months_and_half, fiscal_year, fiscal_year_end,
+    fiscal_year_start, reaches_months, reaches_years, weeks_days_after,
 };
 use chrono::{Datelike, NaiveDate};
 use std::cell::Cell;
@@ -36,7 +39,7 @@ use std::cell::Cell;
 /// Most doses in one series (Hib, PCV, 5種/4種混合, 日本脳炎: 4).
 const MAX_DOSES: usize = 4;
 /// Most windows open for one dose (帯状疱疹: 10 rows + 長期療養特例).
-const MAX_OPENS: usize = 16;
+const MAX_OPENS: usize = 12;
 /// Days after 0週0日 during which a dose is attributed to a pregnancy (42週6日).
 const PREGNANCY_DAYS: u64 = 42 * 7 + 6;
 /// Label of doses that fall outside any slot.
@@ -68,7 +71,12 @@ pub fn evaluate(history: &History, as_of: NaiveDate) -> Evaluation {
     let mut doses = Vec::with_capacity(ctx.order.len());
     for v in &VACCINES {
         doses.clear();
-        doses.extend(ctx.order.iter().copied().filter(|&i| history.doses[i].vaccine == v.id));
+        doses.extend(
+            ctx.order
+                .iter()
+                .copied()
+                .filter(|&i| history.doses[i].vaccine == v.id),
+        );
         vaccines.push(ctx.vaccine(v, &doses));
     }
     Evaluation { as_of, vaccines }
@@ -83,9 +91,18 @@ pub fn evaluate(history: &History, as_of: NaiveDate) -> Evaluation {
 /// assert_eq!(bcg.status, Status::Due);
 /// assert_eq!(bcg.next.unwrap().latest.unwrap().to_string(), "2025-03-31");
 /// ```
-pub fn evaluate_vaccine(history: &History, as_of: NaiveDate, vaccine: VaccineId) -> VaccineEvaluation {
+pub fn evaluate_vaccine(
+    history: &History,
+    as_of: NaiveDate,
+    vaccine: VaccineId,
+) -> VaccineEvaluation {
     let ctx = Ctx::new(history, as_of);
-    let doses: Vec<usize> = ctx.order.iter().copied().filter(|&i| history.doses[i].vaccine == vaccine).collect();
+    let doses: Vec<usize> = ctx
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| history.doses[i].vaccine == vaccine)
+        .collect();
     ctx.vaccine(&VACCINES[vaccine.index()], &doses)
 }
 
@@ -106,8 +123,16 @@ pub fn evaluate_vaccine(history: &History, as_of: NaiveDate, vaccine: VaccineId)
 /// assert_eq!(live_block(Kind::InjectableLive, d("2025-04-01"), Kind::InjectableLive, d("2025-04-01")), None);
 /// assert_eq!(live_block(Kind::OralLive, d("2025-04-01"), Kind::InjectableLive, d("2025-04-02")), None);
 /// ```
-pub fn live_block(earlier_kind: Kind, earlier: NaiveDate, later_kind: Kind, later: NaiveDate) -> Option<NaiveDate> {
-    if earlier_kind != Kind::InjectableLive || later_kind != Kind::InjectableLive || later <= earlier {
+pub fn live_block(
+    earlier_kind: Kind,
+    earlier: NaiveDate,
+    later_kind: Kind,
+    later: NaiveDate,
+) -> Option<NaiveDate> {
+    if earlier_kind != Kind::InjectableLive
+        || later_kind != Kind::InjectableLive
+        || later <= earlier
+    {
         return None;
     }
     let allowed = after_days(earlier, 27)?;
@@ -140,8 +165,16 @@ struct Opens {
 
 impl Opens {
     fn new() -> Self {
-        let filler = Open { start: NaiveDate::MAX, end: NaiveDate::MIN, special: false, long_term: false };
-        Opens { items: [filler; MAX_OPENS], len: 0 }
+        let filler = Open {
+            start: NaiveDate::MAX,
+            end: NaiveDate::MIN,
+            special: false,
+            long_term: false,
+        };
+        Opens {
+            items: [filler; MAX_OPENS],
+            len: 0,
+        }
     }
     fn push(&mut self, o: Open) {
         if self.len < MAX_OPENS && o.start <= o.end {
@@ -186,7 +219,13 @@ struct Progress {
 
 impl Progress {
     fn new() -> Self {
-        Progress { filled: [None; MAX_DOSES], skipped: [false; MAX_DOSES], slot: 0, last: None, counted: 0 }
+        Progress {
+            filled: [None; MAX_DOSES],
+            skipped: [false; MAX_DOSES],
+            slot: 0,
+            last: None,
+            counted: 0,
+        }
     }
 }
 
@@ -212,7 +251,9 @@ struct MonthsMemo {
 
 impl MonthsMemo {
     fn new() -> Self {
-        MonthsMemo { slots: std::array::from_fn(|_| Cell::new((u32::MAX, None))) }
+        MonthsMemo {
+            slots: std::array::from_fn(|_| Cell::new((u32::MAX, None))),
+        }
     }
 
     fn get(&self, birth: NaiveDate, n: u32) -> Option<NaiveDate> {
@@ -250,7 +291,12 @@ fn add_or_max(date: NaiveDate, span: Span) -> NaiveDate {
 
 impl<'h> Ctx<'h> {
     fn new(h: &'h History, as_of: NaiveDate) -> Self {
-        let mut keyed: Vec<(NaiveDate, usize)> = h.doses.iter().enumerate().map(|(i, d)| (d.date, i)).collect();
+        let mut keyed: Vec<(NaiveDate, usize)> = h
+            .doses
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.date, i))
+            .collect();
         keyed.sort_unstable();
         let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let birth = h.birth_date;
@@ -258,14 +304,29 @@ impl<'h> Ctx<'h> {
             .iter()
             .map(|&i| &h.doses[i])
             .filter(|d| d.date >= birth && d.date <= as_of)
-            .filter(|d| VACCINES[d.vaccine.index()].kind_of(d.product.as_deref()) == Kind::InjectableLive)
+            .filter(|d| {
+                VACCINES[d.vaccine.index()].kind_of(d.product.as_deref()) == Kind::InjectableLive
+            })
             .map(|d| (d.vaccine, d.date))
             .collect();
         let given = |v: VaccineId| h.doses.iter().any(|d| d.vaccine == v && d.date <= as_of);
         let has5 = given(VaccineId::DptIpvHib);
         let has4 = given(VaccineId::Hib) || given(VaccineId::DptIpv);
-        let track5 = if has5 || has4 { has5 } else { as_of >= NaiveDate::from_ymd_opt(2024, 4, 1).unwrap_or(NaiveDate::MIN) };
-        Ctx { h, birth, as_of, order, live, track5, mixed: has5 && has4, months: MonthsMemo::new() }
+        let track5 = if has5 || has4 {
+            has5
+        } else {
+            as_of >= NaiveDate::from_ymd_opt(2024, 4, 1).unwrap_or(NaiveDate::MIN)
+        };
+        Ctx {
+            h,
+            birth,
+            as_of,
+            order,
+            live,
+            track5,
+            mixed: has5 && has4,
+            months: MonthsMemo::new(),
+        }
     }
 
     fn resolve(&self, age: Age, pregnancy: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -275,10 +336,15 @@ impl<'h> Ctx<'h> {
             Age::Months(n) => self.months.get(b, n),
             Age::Years(n) => self.months.get(b, n.checked_mul(12)?),
             Age::WeeksDays(w, d) => weeks_days_after(b, w, d),
-            Age::FyStartReaching(n) => fiscal_year_start(fiscal_year(self.months.get(b, n.checked_mul(12)?)?)),
-            Age::FyEndReaching(n) => fiscal_year_end(fiscal_year(self.months.get(b, n.checked_mul(12)?)?)),
-            Age::PreSchoolYearStart => fiscal_year_start(fiscal_year(school_entry(b)?).checked_sub(1)?),
-            Age::PreSchoolYearEnd => school_entry(b)?.pred_opt(),
+            Age::FyStartReaching(n) => {
+                fiscal_year_start(fiscal_year(self.months.get(b, n.checked_mul(12)?)?))
+            }
+            Age::FyEndReaching(n) => {
+                fiscal_year_end(fiscal_year(self.months.get(b, n.checked_mul(12)?)?))
+            }
+            // 就学前1年 = the fiscal year in which the child reaches 6 (school entry is the next April 1).
+            Age::PreSchoolYearStart => fiscal_year_start(fiscal_year(self.months.get(b, 72)?)),
+            Age::PreSchoolYearEnd => fiscal_year_end(fiscal_year(self.months.get(b, 72)?)),
             Age::Gestation(w, d) => weeks_days_after(pregnancy?, w, d),
         }
     }
@@ -319,9 +385,12 @@ impl<'h> Ctx<'h> {
     fn requirement_met(&self, r: Requirement, vdoses: &[usize]) -> bool {
         match r {
             Requirement::SevereDisability => {
-                self.has_condition(ConditionCode::SevereDisability) || self.has_condition(ConditionCode::HivImmuneDisability)
+                self.has_condition(ConditionCode::SevereDisability)
+                    || self.has_condition(ConditionCode::HivImmuneDisability)
             }
-            Requirement::HivImmuneDisability => self.has_condition(ConditionCode::HivImmuneDisability),
+            Requirement::HivImmuneDisability => {
+                self.has_condition(ConditionCode::HivImmuneDisability)
+            }
             Requirement::PriorDoseBetween(from, to) => vdoses.iter().any(|&i| {
                 let d = self.h.doses[i].date;
                 from <= d && d <= to && d <= self.as_of && d >= self.birth
@@ -330,16 +399,26 @@ impl<'h> Ctx<'h> {
     }
 
     /// The windows of `spec` for this person, resolved to dates, plus 長期療養特例.
-    fn opens(&self, v: &Vaccine, spec: &DoseSpec, vdoses: &[usize], pregnancy: Option<NaiveDate>) -> Opens {
+    fn opens(
+        &self,
+        v: &Vaccine,
+        spec: &DoseSpec,
+        vdoses: &[usize],
+        pregnancy: Option<NaiveDate>,
+    ) -> Opens {
         let mut out = Opens::new();
         for w in spec.windows {
-            if w.born.is_some_and(|(from, to)| self.birth < from || self.birth > to) {
+            if w.born
+                .is_some_and(|(from, to)| self.birth < from || self.birth > to)
+            {
                 continue;
             }
             if w.requires.is_some_and(|r| !self.requirement_met(r, vdoses)) {
                 continue;
             }
-            let Some(mut start) = self.resolve(w.from, pregnancy) else { continue };
+            let Some(mut start) = self.resolve(w.from, pregnancy) else {
+                continue;
+            };
             let mut end = match w.to {
                 None => NaiveDate::MAX,
                 Some(a) => match self.resolve(a, pregnancy) {
@@ -353,22 +432,38 @@ impl<'h> Ctx<'h> {
             if let Some(t) = w.given_to {
                 end = end.min(t);
             }
-            out.push(Open { start, end, special: w.special, long_term: false });
+            out.push(Open {
+                start,
+                end,
+                special: w.special,
+                long_term: false,
+            });
         }
         if let (Some(lt), Some(first)) = (v.long_term, spec.windows.first()) {
             for c in &self.h.conditions {
                 if c.code != ConditionCode::LongTermIllness || !c.concerns(v.id) {
                     continue;
                 }
-                let (Some(resolved), Some(start)) = (c.resolved, self.resolve(first.from, pregnancy)) else { continue };
-                let Some(mut end) = reaches_years(resolved, lt.years) else { continue };
+                let (Some(resolved), Some(start)) =
+                    (c.resolved, self.resolve(first.from, pregnancy))
+                else {
+                    continue;
+                };
+                let Some(mut end) = reaches_years(resolved, lt.years) else {
+                    continue;
+                };
                 if let Some(cap) = lt.cap {
                     match self.resolve(cap, pregnancy) {
                         Some(c) => end = end.min(c),
                         None => continue,
                     }
                 }
-                out.push(Open { start, end, special: false, long_term: true });
+                out.push(Open {
+                    start,
+                    end,
+                    special: false,
+                    long_term: true,
+                });
             }
         }
         out
@@ -378,7 +473,9 @@ impl<'h> Ctx<'h> {
         let applicable = self.applicable(v);
         match v.recurrence {
             Recurrence::Once => self.once(v, vdoses, applicable),
-            Recurrence::Seasonal { standard_to } => self.seasonal(v, vdoses, applicable, standard_to),
+            Recurrence::Seasonal { standard_to } => {
+                self.seasonal(v, vdoses, applicable, standard_to)
+            }
             Recurrence::PerPregnancy => self.per_pregnancy(v, vdoses, applicable),
         }
     }
@@ -389,7 +486,10 @@ impl<'h> Ctx<'h> {
             let d = self.h.doses[**i].date;
             d >= self.birth && d <= self.as_of
         };
-        let start = vdoses.iter().find(in_range).map_or(self.as_of, |&i| self.h.doses[i].date);
+        let start = vdoses
+            .iter()
+            .find(in_range)
+            .map_or(self.as_of, |&i| self.h.doses[i].date);
         let known = || {
             vdoses
                 .iter()
@@ -397,7 +497,10 @@ impl<'h> Ctx<'h> {
                 .filter_map(|&i| self.h.doses[i].product.as_deref())
                 .filter(|p| v.product(p).is_some())
         };
-        let starts_ok = |s: &Series| s.start_until.is_none_or(|a| self.resolve(a, None).is_some_and(|d| start <= d));
+        let starts_ok = |s: &Series| {
+            s.start_until
+                .is_none_or(|a| self.resolve(a, None).is_some_and(|d| start <= d))
+        };
         let products_ok = |s: &Series| {
             s.products.is_empty()
                 || (known().all(|p| s.products.contains(&p) || s.accepts.contains(&p))
@@ -420,7 +523,10 @@ impl<'h> Ctx<'h> {
         let truncated = p.skipped[..slot.min(MAX_DOSES)].iter().any(|&s| s);
         let gap_bounds = |b: &mut Bounds, base: NaiveDate, gap: Gap| {
             b.legal = max_opt(b.legal, Some(add_or_max(base, gap.min)));
-            b.physician = max_opt(b.physician, Some(add_or_max(base, gap.physician_min.unwrap_or(gap.min))));
+            b.physician = max_opt(
+                b.physician,
+                Some(add_or_max(base, gap.physician_min.unwrap_or(gap.min))),
+            );
         };
         if let (true, Some(gap), Some(last)) = (truncated, spec.after_truncated, p.last) {
             gap_bounds(&mut b, last, gap);
@@ -446,22 +552,40 @@ impl<'h> Ctx<'h> {
     }
 
     /// Whether the current slot (`p.slot`) is skipped for a dose on `date` (`forecast`: for the next dose on `date` = as_of).
-    fn skippable(&self, series: &Series, slot_opens: &[Opens], date: NaiveDate, p: &Progress, forecast: bool) -> bool {
+    fn skippable(
+        &self,
+        series: &Series,
+        slot_opens: &[Opens],
+        date: NaiveDate,
+        p: &Progress,
+        forecast: bool,
+    ) -> bool {
         let slot = p.slot;
-        let Some(spec) = series.doses.get(slot) else { return false };
-        if spec.skip_after.is_some_and(|a| self.resolve(a, None).is_none_or(|d| date > d)) {
+        let Some(spec) = series.doses.get(slot) else {
+            return false;
+        };
+        if spec
+            .skip_after
+            .is_some_and(|a| self.resolve(a, None).is_none_or(|d| date > d))
+        {
             return true;
         }
         match spec.skip_if {
             Some(Skip::GivenAfter { dose, age }) => {
-                if let (Some(given), Some(limit)) = (p.filled.get(dose).copied().flatten(), self.resolve(age, None)) {
+                if let (Some(given), Some(limit)) = (
+                    p.filled.get(dose).copied().flatten(),
+                    self.resolve(age, None),
+                ) {
                     if given > limit {
                         return true;
                     }
                 }
             }
             Some(Skip::IntervalAtLeast { from, to, span }) => {
-                if let (Some(a), Some(b)) = (p.filled.get(from).copied().flatten(), p.filled.get(to).copied().flatten()) {
+                if let (Some(a), Some(b)) = (
+                    p.filled.get(from).copied().flatten(),
+                    p.filled.get(to).copied().flatten(),
+                ) {
                     if b >= add_or_max(a, span) {
                         return true;
                     }
@@ -470,21 +594,34 @@ impl<'h> Ctx<'h> {
             None => {}
         }
         // The window has passed and a later dose's window is (still) open.
-        let Some(opens) = slot_opens.get(slot) else { return false };
+        let Some(opens) = slot_opens.get(slot) else {
+            return false;
+        };
         if opens.is_empty() || opens.max_end().is_some_and(|e| e >= date) {
             return false;
         }
-        slot_opens.get(slot + 1..series.doses.len()).unwrap_or(&[]).iter().any(|o| {
-            if forecast {
-                o.max_end().is_some_and(|e| e >= date)
-            } else {
-                o.contains(date)
-            }
-        })
+        slot_opens
+            .get(slot + 1..series.doses.len())
+            .unwrap_or(&[])
+            .iter()
+            .any(|o| {
+                if forecast {
+                    o.max_end().is_some_and(|e| e >= date)
+                } else {
+                    o.contains(date)
+                }
+            })
     }
 
     /// Checks `date` against the windows: reasons and notes.
-    fn check_window(&self, v: &Vaccine, opens: &Opens, date: NaiveDate, reasons: &mut Reasons, notes: &mut Reasons) {
+    fn check_window(
+        &self,
+        v: &Vaccine,
+        opens: &Opens,
+        date: NaiveDate,
+        reasons: &mut Reasons,
+        notes: &mut Reasons,
+    ) {
         let mut best: Option<&Open> = None;
         for o in opens.iter().filter(|o| o.start <= date && date <= o.end) {
             // Prefer the ordinary window, then a special cohort, then 長期療養特例.
@@ -498,25 +635,40 @@ impl<'h> Ctx<'h> {
             Some(o) if o.special => notes.insert(Reason::SpecialCohort),
             Some(_) => {}
             None => match opens.min_start() {
-                Some(s) if date < s => {
-                    reasons.insert(if v.prior_doses_count { Reason::BeforeWindow } else { Reason::TooYoung })
-                }
+                Some(s) if date < s => reasons.insert(if v.prior_doses_count {
+                    Reason::BeforeWindow
+                } else {
+                    Reason::TooYoung
+                }),
                 _ => reasons.insert(Reason::TooOld),
             },
         }
     }
 
     /// Product rules: routine product on the date, no forbidden switch, fits the series.
-    fn check_product(&self, v: &Vaccine, series: &Series, product: Option<&str>, previous: Option<&str>, date: NaiveDate, reasons: &mut Reasons) {
+    fn check_product(
+        &self,
+        v: &Vaccine,
+        series: &Series,
+        product: Option<&str>,
+        previous: Option<&str>,
+        date: NaiveDate,
+        reasons: &mut Reasons,
+    ) {
         let Some(p) = product else { return };
         match v.product(p) {
             None if !v.products.is_empty() => reasons.insert(Reason::ProductNotRoutine),
             None => {}
             Some(row) => {
-                if row.routine_from.is_some_and(|f| date < f) || row.routine_to.is_some_and(|t| date > t) {
+                if row.routine_from.is_some_and(|f| date < f)
+                    || row.routine_to.is_some_and(|t| date > t)
+                {
                     reasons.insert(Reason::ProductNotRoutine);
                 }
-                if !series.products.is_empty() && !series.products.contains(&p) && !series.accepts.contains(&p) {
+                if !series.products.is_empty()
+                    && !series.products.contains(&p)
+                    && !series.accepts.contains(&p)
+                {
                     reasons.insert(Reason::ProductSwitch);
                 }
             }
@@ -531,10 +683,9 @@ impl<'h> Ctx<'h> {
     /// The 27-day rule for a dose of `v` (kind `kind`) on `date`.
     fn live_blocked(&self, v: &Vaccine, kind: Kind, date: NaiveDate) -> bool {
         kind == Kind::InjectableLive
-            && self
-                .live
-                .iter()
-                .any(|&(other, l)| other != v.id && live_block(Kind::InjectableLive, l, kind, date).is_some())
+            && self.live.iter().any(|&(other, l)| {
+                other != v.id && live_block(Kind::InjectableLive, l, kind, date).is_some()
+            })
     }
 
     /// Forecast adjustment for the 27-day rule: when the earliest day (or,
@@ -570,12 +721,34 @@ impl<'h> Ctx<'h> {
     fn unassigned(index: usize, date: NaiveDate, r: Reason) -> DoseEvaluation {
         let mut reasons = Reasons::EMPTY;
         reasons.insert(r);
-        DoseEvaluation { index, date, dose: UNASSIGNED, routine: false, counted: false, reasons, notes: Reasons::EMPTY }
+        DoseEvaluation {
+            index,
+            date,
+            dose: UNASSIGNED,
+            routine: false,
+            counted: false,
+            reasons,
+            notes: Reasons::EMPTY,
+        }
     }
 
-    fn finish(index: usize, date: NaiveDate, dose: &'static str, reasons: Reasons, notes: Reasons) -> DoseEvaluation {
+    fn finish(
+        index: usize,
+        date: NaiveDate,
+        dose: &'static str,
+        reasons: Reasons,
+        notes: Reasons,
+    ) -> DoseEvaluation {
         let counted = !reasons.iter().any(Reason::uncounts);
-        DoseEvaluation { index, date, dose, routine: reasons.is_empty(), counted, reasons, notes }
+        DoseEvaluation {
+            index,
+            date,
+            dose,
+            routine: reasons.is_empty(),
+            counted,
+            reasons,
+            notes,
+        }
     }
 
     /// A series given once in a lifetime.
@@ -583,7 +756,10 @@ impl<'h> Ctx<'h> {
         let series = self.select_series(v, vdoses);
         let specs = &series.doses[..series.doses.len().min(MAX_DOSES)];
         // The windows of each dose depend only on the person and this vaccine's doses: resolve them once.
-        let slot_opens: Vec<Opens> = specs.iter().map(|spec| self.opens(v, spec, vdoses, None)).collect();
+        let slot_opens: Vec<Opens> = specs
+            .iter()
+            .map(|spec| self.opens(v, spec, vdoses, None))
+            .collect();
         let mut p = Progress::new();
         let mut last_product: Option<&str> = None;
         let mut doses = Vec::with_capacity(vdoses.len());
@@ -635,8 +811,19 @@ impl<'h> Ctx<'h> {
             }
             doses.push(e);
         }
-        let (status, next) = if applicable { self.forecast_once(v, series, specs, &slot_opens, &mut p, last_product) } else { (Status::NotApplicable, None) };
-        VaccineEvaluation { vaccine: v.id, class: v.class, series: series.id, status, doses, next }
+        let (status, next) = if applicable {
+            self.forecast_once(v, series, specs, &slot_opens, &mut p, last_product)
+        } else {
+            (Status::NotApplicable, None)
+        };
+        VaccineEvaluation {
+            vaccine: v.id,
+            class: v.class,
+            series: series.id,
+            status,
+            doses,
+            next,
+        }
     }
 
     fn outside_standard(&self, spec: &DoseSpec, b: &Bounds, date: NaiveDate) -> bool {
@@ -665,18 +852,38 @@ impl<'h> Ctx<'h> {
                 p.slot += 1;
             }
             let Some(spec) = specs.get(p.slot) else {
-                return (if p.counted > 0 { Status::Complete } else { Status::AgedOut }, None);
+                return (
+                    if p.counted > 0 {
+                        Status::Complete
+                    } else {
+                        Status::AgedOut
+                    },
+                    None,
+                );
             };
             let b = self.interval_bounds(spec, p.slot, p);
             let routine_from = v.routine_from.filter(|&f| f > self.birth);
-            let base = max_opt(max_opt(b.legal, routine_from), Some(self.birth)).unwrap_or(self.birth);
+            let base =
+                max_opt(max_opt(b.legal, routine_from), Some(self.birth)).unwrap_or(self.birth);
             let base = self.live_earliest(v, kind, base);
-            let Some(opens) = slot_opens.get(p.slot) else { return (Status::AgedOut, None) };
+            let Some(opens) = slot_opens.get(p.slot) else {
+                return (Status::AgedOut, None);
+            };
             let floor = base.max(self.as_of);
-            let chosen = opens.iter().filter(|o| o.end >= floor).min_by_key(|o| o.start.max(base));
-            let Some(o) = chosen else { return (Status::AgedOut, None) };
+            let chosen = opens
+                .iter()
+                .filter(|o| o.end >= floor)
+                .min_by_key(|o| o.start.max(base));
+            let Some(o) = chosen else {
+                return (Status::AgedOut, None);
+            };
             let earliest = o.start.max(base);
-            let mut latest = opens.iter().filter(|x| x.start <= earliest && x.end >= earliest).map(|x| x.end).max().unwrap_or(o.end);
+            let mut latest = opens
+                .iter()
+                .filter(|x| x.start <= earliest && x.end >= earliest)
+                .map(|x| x.end)
+                .max()
+                .unwrap_or(o.end);
             if let Some(limit) = spec.skip_after.and_then(|a| self.resolve(a, None)) {
                 if limit < earliest {
                     // Cannot be given in time (Hib 初回 after 生後12月): skip it.
@@ -700,12 +907,27 @@ impl<'h> Ctx<'h> {
             }
             let (rec_from, rec_to) = recommended(rec_from, rec_to, earliest, latest);
             let latest = (latest != NaiveDate::MAX).then_some(latest);
-            return (status, Some(NextDose { dose: spec.label, earliest, recommended_from: rec_from, recommended_to: rec_to, latest }));
+            return (
+                status,
+                Some(NextDose {
+                    dose: spec.label,
+                    earliest,
+                    recommended_from: rec_from,
+                    recommended_to: rec_to,
+                    latest,
+                }),
+            );
         }
     }
 
     /// One dose per season (年度), October 1 – March 31.
-    fn seasonal(&self, v: &'static Vaccine, vdoses: &[usize], applicable: bool, standard_to: Option<(u32, u32)>) -> VaccineEvaluation {
+    fn seasonal(
+        &self,
+        v: &'static Vaccine,
+        vdoses: &[usize],
+        applicable: bool,
+        standard_to: Option<(u32, u32)>,
+    ) -> VaccineEvaluation {
         let series = self.select_series(v, vdoses);
         let spec = &series.doses[0];
         let opens = self.opens(v, spec, vdoses, None);
@@ -740,15 +962,39 @@ impl<'h> Ctx<'h> {
             }
             doses.push(e);
         }
-        let (status, next) = if applicable { self.forecast_season(v, spec, &opens, &seasons, standard_to) } else { (Status::NotApplicable, None) };
-        VaccineEvaluation { vaccine: v.id, class: v.class, series: series.id, status, doses, next }
+        let (status, next) = if applicable {
+            self.forecast_season(v, spec, &opens, &seasons, standard_to)
+        } else {
+            (Status::NotApplicable, None)
+        };
+        VaccineEvaluation {
+            vaccine: v.id,
+            class: v.class,
+            series: series.id,
+            status,
+            doses,
+            next,
+        }
     }
 
-    fn forecast_season(&self, v: &Vaccine, spec: &DoseSpec, opens: &Opens, seasons: &[i32], standard_to: Option<(u32, u32)>) -> (Status, Option<NextDose>) {
+    fn forecast_season(
+        &self,
+        v: &Vaccine,
+        spec: &DoseSpec,
+        opens: &Opens,
+        seasons: &[i32],
+        standard_to: Option<(u32, u32)>,
+    ) -> (Status, Option<NextDose>) {
         let fy_now = fiscal_year(self.as_of);
         let done = seasons.contains(&fy_now);
-        let target = if done { fy_now.saturating_add(1) } else { fy_now };
-        let Some(target_start) = NaiveDate::from_ymd_opt(target, 10, 1) else { return (Status::AgedOut, None) };
+        let target = if done {
+            fy_now.saturating_add(1)
+        } else {
+            fy_now
+        };
+        let Some(target_start) = NaiveDate::from_ymd_opt(target, 10, 1) else {
+            return (Status::AgedOut, None);
+        };
         let routine_from = v.routine_from.unwrap_or(NaiveDate::MIN);
         let mut best: Option<(NaiveDate, NaiveDate, NaiveDate)> = None; // (start, end, age start)
         for o in opens.iter() {
@@ -759,14 +1005,23 @@ impl<'h> Ctx<'h> {
                 1..=3 => (Some(a), a.year() - 1),
                 _ => (NaiveDate::from_ymd_opt(a.year(), 10, 1), a.year()),
             };
-            let (Some(start), Some(season_end)) = (start, fiscal_year_end(fy)) else { continue };
+            let (Some(start), Some(season_end)) = (start, fiscal_year_end(fy)) else {
+                continue;
+            };
             let end = o.end.min(season_end);
             if start <= end && end >= self.as_of && best.is_none_or(|b| start < b.0) {
                 best = Some((start, end, o.start.max(routine_from)));
             }
         }
         let Some((earliest, latest, age_start)) = best else {
-            return (if done { Status::Complete } else { Status::AgedOut }, None);
+            return (
+                if done {
+                    Status::Complete
+                } else {
+                    Status::AgedOut
+                },
+                None,
+            );
         };
         let status = if done {
             Status::Complete
@@ -781,16 +1036,35 @@ impl<'h> Ctx<'h> {
             Some((m, d)) => {
                 let fy = fiscal_year(earliest);
                 let year = if m >= 4 { fy } else { fy.saturating_add(1) };
-                recommended(Some(earliest), NaiveDate::from_ymd_opt(year, m, d), earliest, latest)
+                recommended(
+                    Some(earliest),
+                    NaiveDate::from_ymd_opt(year, m, d),
+                    earliest,
+                    latest,
+                )
             }
             None => (None, None),
         };
         let latest = (latest != NaiveDate::MAX).then_some(latest);
-        (status, Some(NextDose { dose: spec.label, earliest, recommended_from: rec_from, recommended_to: rec_to, latest }))
+        (
+            status,
+            Some(NextDose {
+                dose: spec.label,
+                earliest,
+                recommended_from: rec_from,
+                recommended_to: rec_to,
+                latest,
+            }),
+        )
     }
 
     /// One dose per pregnancy (RSV 母子免疫).
-    fn per_pregnancy(&self, v: &'static Vaccine, vdoses: &[usize], applicable: bool) -> VaccineEvaluation {
+    fn per_pregnancy(
+        &self,
+        v: &'static Vaccine,
+        vdoses: &[usize],
+        applicable: bool,
+    ) -> VaccineEvaluation {
         let series = self.select_series(v, vdoses);
         let spec = &series.doses[0];
         let mut pregnancies: Vec<NaiveDate> = self
@@ -803,11 +1077,11 @@ impl<'h> Ctx<'h> {
         pregnancies.sort_unstable();
         let applicable = applicable && !pregnancies.is_empty();
         let covering = |date: NaiveDate| {
-            pregnancies
-                .iter()
-                .rev()
-                .copied()
-                .find(|&s| s <= date && s.checked_add_days(chrono::Days::new(PREGNANCY_DAYS)).is_none_or(|e| date <= e))
+            pregnancies.iter().rev().copied().find(|&s| {
+                s <= date
+                    && s.checked_add_days(chrono::Days::new(PREGNANCY_DAYS))
+                        .is_none_or(|e| date <= e)
+            })
         };
         let mut done: Vec<NaiveDate> = Vec::new();
         let mut doses = Vec::with_capacity(vdoses.len());
@@ -849,26 +1123,54 @@ impl<'h> Ctx<'h> {
                 } else {
                     let opens = self.opens(v, spec, vdoses, Some(preg));
                     let routine_from = v.routine_from.unwrap_or(NaiveDate::MIN);
-                    let found = opens.iter().find(|o| o.end >= self.as_of && o.end >= routine_from).copied();
+                    let found = opens
+                        .iter()
+                        .find(|o| o.end >= self.as_of && o.end >= routine_from)
+                        .copied();
                     match found {
                         None => (Status::AgedOut, None),
                         Some(o) => {
                             let earliest = o.start.max(routine_from);
-                            let status = if earliest <= self.as_of { Status::Due } else { Status::NotYetEligible };
+                            let status = if earliest <= self.as_of {
+                                Status::Due
+                            } else {
+                                Status::NotYetEligible
+                            };
                             let latest = (o.end != NaiveDate::MAX).then_some(o.end);
-                            (status, Some(NextDose { dose: spec.label, earliest, recommended_from: None, recommended_to: None, latest }))
+                            (
+                                status,
+                                Some(NextDose {
+                                    dose: spec.label,
+                                    earliest,
+                                    recommended_from: None,
+                                    recommended_to: None,
+                                    latest,
+                                }),
+                            )
                         }
                     }
                 }
             }
             _ => (Status::NotApplicable, None),
         };
-        VaccineEvaluation { vaccine: v.id, class: v.class, series: series.id, status, doses, next }
+        VaccineEvaluation {
+            vaccine: v.id,
+            class: v.class,
+            series: series.id,
+            status,
+            doses,
+            next,
+        }
     }
 }
 
 /// The standard period clipped to the legal one; `None` when there is no standard or it is empty.
-fn recommended(from: Option<NaiveDate>, to: Option<NaiveDate>, earliest: NaiveDate, latest: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+fn recommended(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    earliest: NaiveDate,
+    latest: NaiveDate,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
     if from.is_none() && to.is_none() {
         return (None, None);
     }

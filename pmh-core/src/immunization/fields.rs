@@ -17,7 +17,11 @@ impl<'a, 'r> Obj<'a, 'r> {
     /// `value` as an object at `base`, or a `not_object` issue.
     pub fn new(value: &'a Value, base: &str, report: &'r mut Report) -> Option<Self> {
         match value.as_object() {
-            Some(obj) => Some(Obj { obj, base: base.to_owned(), report }),
+            Some(obj) => Some(Obj {
+                obj,
+                base: base.to_owned(),
+                report,
+            }),
             None => {
                 report.push(&rules::NOT_OBJECT, base);
                 None
@@ -54,7 +58,12 @@ impl<'a, 'r> Obj<'a, 'r> {
         v
     }
 
-    fn typed<T>(&mut self, key: &str, required: bool, f: impl Fn(&'a Value) -> Option<T>) -> Option<T> {
+    fn typed<T>(
+        &mut self,
+        key: &str,
+        required: bool,
+        f: impl Fn(&'a Value) -> Option<T>,
+    ) -> Option<T> {
         let v = self.get(key, required)?;
         let t = f(v);
         if t.is_none() {

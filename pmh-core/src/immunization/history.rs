@@ -41,7 +41,11 @@ pub fn validate_history(value: &Value) -> Report {
 }
 
 /// Validates one dose `{"vaccine", "product"?, "date"}` at `base`; returns the vaccine and date when readable.
-pub(crate) fn validate_dose_at(value: &Value, base: &str, report: &mut Report) -> Option<(VaccineId, NaiveDate)> {
+pub(crate) fn validate_dose_at(
+    value: &Value,
+    base: &str,
+    report: &mut Report,
+) -> Option<(VaccineId, NaiveDate)> {
     let mut d = Obj::new(value, base, report)?;
     d.unknown_fields(DOSE_FIELDS);
     let vaccine_id = d.string("vaccine", true).and_then(|s| {
@@ -64,7 +68,11 @@ pub(crate) fn validate_dose_at(value: &Value, base: &str, report: &mut Report) -
 }
 
 /// Validates a history at `base` (e.g. `/history`).
-pub(crate) fn validate_history_at(value: &Value, base: &str, report: &mut Report) -> Option<NaiveDate> {
+pub(crate) fn validate_history_at(
+    value: &Value,
+    base: &str,
+    report: &mut Report,
+) -> Option<NaiveDate> {
     let mut h = Obj::new(value, base, report)?;
     h.unknown_fields(HISTORY_FIELDS);
     let birth = h.date("birthDate", true);
@@ -94,7 +102,9 @@ pub(crate) fn validate_history_at(value: &Value, base: &str, report: &mut Report
 }
 
 fn validate_condition(value: &Value, base: &str, report: &mut Report) {
-    let Some(mut c) = Obj::new(value, base, report) else { return };
+    let Some(mut c) = Obj::new(value, base, report) else {
+        return;
+    };
     c.unknown_fields(CONDITION_FIELDS);
     let code = c.one_of("code", true, CONDITION_CODES);
     let mut vaccines = 0;

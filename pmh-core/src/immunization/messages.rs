@@ -14,7 +14,9 @@
 //! ```
 
 use super::fields::Obj;
-use super::questionnaire::{validate_questionnaire, validate_questionnaire_at, QuestionnaireOptions};
+use super::questionnaire::{
+    validate_questionnaire, validate_questionnaire_at, QuestionnaireOptions,
+};
 use super::record::{validate_record, validate_record_at, RecordOptions};
 use super::rules;
 use crate::validate::{push_index, Report};
@@ -23,10 +25,17 @@ use serde_json::Value;
 /// `immunization.questionnaire.submit`: `{"questionnaire": {...}}`.
 pub fn validate_submit(payload: &Value) -> Report {
     let mut report = Report::new();
-    let Some(mut o) = Obj::new(payload, "", &mut report) else { return report };
+    let Some(mut o) = Obj::new(payload, "", &mut report) else {
+        return report;
+    };
     o.unknown_fields(&["questionnaire"]);
     if let Some(q) = o.get("questionnaire", true) {
-        validate_questionnaire_at(q, &QuestionnaireOptions::default(), "/questionnaire", &mut report);
+        validate_questionnaire_at(
+            q,
+            &QuestionnaireOptions::default(),
+            "/questionnaire",
+            &mut report,
+        );
     }
     report
 }
@@ -34,9 +43,13 @@ pub fn validate_submit(payload: &Value) -> Report {
 /// `immunization.record.register`: `{"records": [...]}`, each at `/records/<i>`.
 pub fn validate_register(payload: &Value) -> Report {
     let mut report = Report::new();
-    let Some(mut o) = Obj::new(payload, "", &mut report) else { return report };
+    let Some(mut o) = Obj::new(payload, "", &mut report) else {
+        return report;
+    };
     o.unknown_fields(&["records"]);
-    let Some(items) = o.array("records", true) else { return report };
+    let Some(items) = o.array("records", true) else {
+        return report;
+    };
     if items.is_empty() {
         report.push(&rules::NO_RECORDS, "/records");
     }

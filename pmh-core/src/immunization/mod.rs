@@ -99,8 +99,8 @@ pub mod schedule;
 pub use engine::{evaluate, evaluate_vaccine};
 pub use history::{parse_history, validate_history};
 pub use model::{
-    Condition, ConditionCode, Dose, DoseEvaluation, Evaluation, History, NextDose, Reason, Reasons, Sex, Status,
-    VaccineEvaluation,
+    Condition, ConditionCode, Dose, DoseEvaluation, Evaluation, History, NextDose, Reason, Reasons,
+    Sex, Status, VaccineEvaluation,
 };
 pub use questionnaire::{validate_questionnaire, QuestionnaireOptions};
 pub use record::{validate_record, RecordOptions};

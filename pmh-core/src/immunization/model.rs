@@ -100,13 +100,17 @@ impl Condition {
 
     /// 妊娠0週0日 of a pregnancy condition (`lmp`, else `dueDate` − 280 days).
     pub fn pregnancy_start(&self) -> Option<NaiveDate> {
-        self.lmp.or_else(|| self.due_date?.checked_sub_days(chrono::Days::new(280)))
+        self.lmp
+            .or_else(|| self.due_date?.checked_sub_days(chrono::Days::new(280)))
     }
 }
 
 impl fmt::Debug for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Condition").field("code", &self.code).field("vaccines", &self.vaccines).finish_non_exhaustive()
+        f.debug_struct("Condition")
+            .field("code", &self.code)
+            .field("vaccines", &self.vaccines)
+            .finish_non_exhaustive()
     }
 }
 
@@ -235,7 +239,10 @@ impl Reason {
     pub const fn is_note(self) -> bool {
         matches!(
             self,
-            Reason::OutsideStandard | Reason::PhysicianInterval | Reason::LongTermException | Reason::SpecialCohort
+            Reason::OutsideStandard
+                | Reason::PhysicianInterval
+                | Reason::LongTermException
+                | Reason::SpecialCohort
         )
     }
 
@@ -295,7 +302,9 @@ impl Reasons {
 
 impl fmt::Debug for Reasons {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter().map(Reason::code)).finish()
+        f.debug_list()
+            .entries(self.iter().map(Reason::code))
+            .finish()
     }
 }
 
@@ -386,7 +395,9 @@ pub struct NextDose {
 
 impl fmt::Debug for NextDose {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NextDose").field("dose", &self.dose).finish_non_exhaustive()
+        f.debug_struct("NextDose")
+            .field("dose", &self.dose)
+            .finish_non_exhaustive()
     }
 }
 
@@ -448,6 +459,9 @@ impl Evaluation {
 
 impl fmt::Debug for Evaluation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Evaluation").field("as_of", &"<redacted>").field("vaccines", &self.vaccines).finish()
+        f.debug_struct("Evaluation")
+            .field("as_of", &"<redacted>")
+            .field("vaccines", &self.vaccines)
+            .finish()
     }
 }

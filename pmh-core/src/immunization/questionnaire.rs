@@ -56,7 +56,10 @@ pub struct QuestionnaireOptions {
 
 impl Default for QuestionnaireOptions {
     fn default() -> Self {
-        QuestionnaireOptions { fever_threshold_c: 37.5, fever_inclusive: true }
+        QuestionnaireOptions {
+            fever_threshold_c: 37.5,
+            fever_inclusive: true,
+        }
     }
 }
 
@@ -95,28 +98,118 @@ pub struct Question {
     pub asked_for: AskedFor,
 }
 
-const fn q(id: &'static str, text_ja: &'static str, kind: QuestionKind, asked_for: AskedFor) -> Question {
-    Question { id, text_ja, kind, asked_for }
+const fn q(
+    id: &'static str,
+    text_ja: &'static str,
+    kind: QuestionKind,
+    asked_for: AskedFor,
+) -> Question {
+    Question {
+        id,
+        text_ja,
+        kind,
+        asked_for,
+    }
 }
 
 /// The standard questions (§5.3, municipal forms of Sapporo / Chiba; 施行規則 第2条).
 pub const QUESTIONS: &[Question] = &[
-    q("readLeaflet", "今日受ける予防接種について説明文を読んで理解しましたか", QuestionKind::Info, AskedFor::All),
-    q("unwellToday", "今日、体に具合の悪いところがありますか", QuestionKind::Precaution, AskedFor::All),
-    q("illnessLastMonth", "最近1か月以内に病気にかかりましたか", QuestionKind::Precaution, AskedFor::All),
-    q("infectionContact", "1か月以内に麻しん・風しん・水痘・おたふくかぜなどの人と接触しましたか", QuestionKind::Precaution, AskedFor::All),
-    q("vaccinationLastMonth", "1か月以内に予防接種を受けましたか", QuestionKind::Precaution, AskedFor::All),
-    q("underlyingDisease", "先天性異常、心臓・腎臓・肝臓・脳神経・免疫不全症その他の病気で医師の診察を受けていますか", QuestionKind::Precaution, AskedFor::All),
-    q("convulsions", "ひきつけ（けいれん）を起こしたことがありますか", QuestionKind::Precaution, AskedFor::All),
-    q("allergy", "薬や食品で皮膚に発しんやじんましんが出たり、体の具合が悪くなったことがありますか", QuestionKind::Precaution, AskedFor::All),
-    q("previousReaction", "これまでに予防接種を受けて具合が悪くなったことがありますか", QuestionKind::Precaution, AskedFor::All),
-    q("familyReaction", "近親者に予防接種を受けて具合が悪くなった人はいますか", QuestionKind::Precaution, AskedFor::All),
-    q("familyImmunodeficiency", "近親者に先天性免疫不全と診断されている人はいますか", QuestionKind::Precaution, AskedFor::All),
-    q("transfusion", "6か月以内に輸血あるいはガンマグロブリンの注射を受けましたか", QuestionKind::Precaution, AskedFor::All),
-    q("anaphylaxis", "このワクチンの成分で重いアレルギー（アナフィラキシー）を起こしたことがありますか", QuestionKind::Exclusion, AskedFor::All),
-    q("pregnant", "現在妊娠していますか（可能性を含む）", QuestionKind::Exclusion, AskedFor::InjectableLive),
-    q("intussusception", "腸重積症にかかったことがありますか", QuestionKind::Exclusion, AskedFor::Only(VaccineId::Rota)),
-    q("keloid", "ケロイドがありますか", QuestionKind::Exclusion, AskedFor::Only(VaccineId::Bcg)),
+    q(
+        "readLeaflet",
+        "今日受ける予防接種について説明文を読んで理解しましたか",
+        QuestionKind::Info,
+        AskedFor::All,
+    ),
+    q(
+        "unwellToday",
+        "今日、体に具合の悪いところがありますか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "illnessLastMonth",
+        "最近1か月以内に病気にかかりましたか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "infectionContact",
+        "1か月以内に麻しん・風しん・水痘・おたふくかぜなどの人と接触しましたか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "vaccinationLastMonth",
+        "1か月以内に予防接種を受けましたか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "underlyingDisease",
+        "先天性異常、心臓・腎臓・肝臓・脳神経・免疫不全症その他の病気で医師の診察を受けていますか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "convulsions",
+        "ひきつけ（けいれん）を起こしたことがありますか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "allergy",
+        "薬や食品で皮膚に発しんやじんましんが出たり、体の具合が悪くなったことがありますか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "previousReaction",
+        "これまでに予防接種を受けて具合が悪くなったことがありますか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "familyReaction",
+        "近親者に予防接種を受けて具合が悪くなった人はいますか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "familyImmunodeficiency",
+        "近親者に先天性免疫不全と診断されている人はいますか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "transfusion",
+        "6か月以内に輸血あるいはガンマグロブリンの注射を受けましたか",
+        QuestionKind::Precaution,
+        AskedFor::All,
+    ),
+    q(
+        "anaphylaxis",
+        "このワクチンの成分で重いアレルギー（アナフィラキシー）を起こしたことがありますか",
+        QuestionKind::Exclusion,
+        AskedFor::All,
+    ),
+    q(
+        "pregnant",
+        "現在妊娠していますか（可能性を含む）",
+        QuestionKind::Exclusion,
+        AskedFor::InjectableLive,
+    ),
+    q(
+        "intussusception",
+        "腸重積症にかかったことがありますか",
+        QuestionKind::Exclusion,
+        AskedFor::Only(VaccineId::Rota),
+    ),
+    q(
+        "keloid",
+        "ケロイドがありますか",
+        QuestionKind::Exclusion,
+        AskedFor::Only(VaccineId::Bcg),
+    ),
 ];
 
 const FIELDS: &[&str] = &[
@@ -142,8 +235,15 @@ pub fn validate_questionnaire(value: &Value, options: &QuestionnaireOptions) -> 
 }
 
 /// Validates one questionnaire at `base` (a JSON Pointer).
-pub fn validate_questionnaire_at(value: &Value, options: &QuestionnaireOptions, base: &str, report: &mut Report) {
-    let Some(mut c) = Obj::new(value, base, report) else { return };
+pub fn validate_questionnaire_at(
+    value: &Value,
+    options: &QuestionnaireOptions,
+    base: &str,
+    report: &mut Report,
+) {
+    let Some(mut c) = Obj::new(value, base, report) else {
+        return;
+    };
     c.unknown_fields(FIELDS);
     let vaccine_id = c.string("vaccine", true).and_then(|s| {
         let v = VaccineId::parse(s);
@@ -179,7 +279,11 @@ pub fn validate_questionnaire_at(value: &Value, options: &QuestionnaireOptions, 
         if !(34.0..=43.0).contains(&t) {
             c.push(&rules::TEMPERATURE_RANGE, "bodyTemperature");
         } else {
-            let fever = if options.fever_inclusive { t >= options.fever_threshold_c } else { t > options.fever_threshold_c };
+            let fever = if options.fever_inclusive {
+                t >= options.fever_threshold_c
+            } else {
+                t > options.fever_threshold_c
+            };
             if fever && judgement != Some("postpone") {
                 c.push(&rules::FEVER, "bodyTemperature");
             }
@@ -189,7 +293,11 @@ pub fn validate_questionnaire_at(value: &Value, options: &QuestionnaireOptions, 
     let kind = vaccine_id.map(|v| vaccine(v).kind);
     if let Some(answers) = c.object("answers", true) {
         let abase = c.path("answers");
-        let mut a = Obj { obj: answers, base: abase, report: &mut *c.report };
+        let mut a = Obj {
+            obj: answers,
+            base: abase,
+            report: &mut *c.report,
+        };
         let known: Vec<&str> = QUESTIONS.iter().map(|q| q.id).collect();
         a.unknown_fields(&known);
         let (mut needs_judgement, mut exclusion_yes) = (false, false);
@@ -204,7 +312,9 @@ pub fn validate_questionnaire_at(value: &Value, options: &QuestionnaireOptions, 
                 AskedFor::InjectableLive => kind.is_none_or(|k| k == Kind::InjectableLive),
                 AskedFor::Only(v) => vaccine_id.is_none_or(|x| x == v),
             };
-            let Some(yes) = a.boolean(q.id, required) else { continue };
+            let Some(yes) = a.boolean(q.id, required) else {
+                continue;
+            };
             match q.kind {
                 QuestionKind::Info if !yes => a.push(&rules::LEAFLET_NOT_READ, q.id),
                 QuestionKind::Precaution if yes => needs_judgement = true,
@@ -252,7 +362,11 @@ pub fn validate_questionnaire_at(value: &Value, options: &QuestionnaireOptions, 
     if let (Some(a), Some(comp)) = (age, companion) {
         if a < 13 && comp == "none" {
             c.push(&rules::COMPANION_REQUIRED, "companion");
-        } else if (13..16).contains(&a) && comp == "none" && signer == Some("guardian") && !in_advance {
+        } else if (13..16).contains(&a)
+            && comp == "none"
+            && signer == Some("guardian")
+            && !in_advance
+        {
             c.push(&rules::ADVANCE_CONSENT_REQUIRED, "consent");
         }
     }

@@ -89,7 +89,9 @@ pub fn validate_record(value: &Value, options: &RecordOptions) -> Report {
 
 /// Validates one record at `base` (a JSON Pointer).
 pub fn validate_record_at(value: &Value, options: &RecordOptions, base: &str, report: &mut Report) {
-    let Some(mut c) = Obj::new(value, base, report) else { return };
+    let Some(mut c) = Obj::new(value, base, report) else {
+        return;
+    };
     c.unknown_fields(FIELDS);
 
     let (mut birth, mut sex) = (None, None);
@@ -133,7 +135,9 @@ pub fn validate_record_at(value: &Value, options: &RecordOptions, base: &str, re
     c.text("doctor", true, 100);
     let declared_dose = c.text("dose", true, 20);
     let date = c.date("date", true);
-    let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = options
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     if date.is_some_and(|d| d > today) {
         c.push(&rules::FUTURE_DATE, "date");
     }
@@ -202,20 +206,33 @@ pub fn validate_record_at(value: &Value, options: &RecordOptions, base: &str, re
             }
         },
     };
-    let (Some(v), Some(birth), Some(date), true) = (vaccine_id, birth, date, readable) else { return };
+    let (Some(v), Some(birth), Some(date), true) = (vaccine_id, birth, date, readable) else {
+        return;
+    };
     if date < birth {
         return;
     }
-    doses.push(Dose { vaccine: v, product: product.map(str::to_owned), date });
+    doses.push(Dose {
+        vaccine: v,
+        product: product.map(str::to_owned),
+        date,
+    });
     let this = doses.len() - 1;
     let sex = match sex {
         Some("1" | "male") => Some(Sex::Male),
         Some("2" | "female") => Some(Sex::Female),
         _ => None,
     };
-    let history = History { birth_date: birth, sex, doses, conditions };
+    let history = History {
+        birth_date: birth,
+        sex,
+        doses,
+        conditions,
+    };
     let evaluation = evaluate_vaccine(&history, date, v);
-    let Some(e) = evaluation.doses.iter().find(|d| d.index == this) else { return };
+    let Some(e) = evaluation.doses.iter().find(|d| d.index == this) else {
+        return;
+    };
     if !e.routine {
         let dpath = c.path("date");
         for r in e.reasons.iter() {

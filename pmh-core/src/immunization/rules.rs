@@ -14,9 +14,17 @@ pub const NOT_OBJECT: Rule = Rule::error(
     "The value must be a JSON object.",
 );
 /// A required member is missing.
-pub const REQUIRED: Rule = Rule::error("immunization.required", "必須項目がありません。", "A required field is missing.");
+pub const REQUIRED: Rule = Rule::error(
+    "immunization.required",
+    "必須項目がありません。",
+    "A required field is missing.",
+);
 /// A member has the wrong JSON type.
-pub const TYPE: Rule = Rule::error("immunization.type", "項目の型が正しくありません。", "The field has the wrong JSON type.");
+pub const TYPE: Rule = Rule::error(
+    "immunization.type",
+    "項目の型が正しくありません。",
+    "The field has the wrong JSON type.",
+);
 /// A member the format does not define (ignored).
 pub const UNKNOWN_FIELD: Rule = Rule::warning(
     "immunization.unknown_field",
@@ -30,7 +38,11 @@ pub const DATE: Rule = Rule::error(
     "Dates must be real calendar dates in YYYY-MM-DD form.",
 );
 /// A value outside its enumeration.
-pub const ENUM: Rule = Rule::error("immunization.enum", "許可されていない値です。", "The value is not one of the allowed values.");
+pub const ENUM: Rule = Rule::error(
+    "immunization.enum",
+    "許可されていない値です。",
+    "The value is not one of the allowed values.",
+);
 /// A string is empty or too long.
 pub const LENGTH: Rule = Rule::error(
     "immunization.length",
@@ -220,21 +232,111 @@ macro_rules! dose_rule {
     };
 }
 
-dose_rule!(DOSE_TOO_YOUNG, "too_young", "定期接種の対象年齢に達する前の接種です。", "Given before the legal age window.");
-dose_rule!(DOSE_BEFORE_WINDOW, "before_window", "対象期間前の接種です（任意接種として回数に数えます）。", "Given before the legal window (counted as a voluntary dose).");
-dose_rule!(DOSE_TOO_OLD, "too_old", "定期接種の対象年齢を過ぎた接種です（任意接種）。", "Given after the legal age window (voluntary dose).");
-dose_rule!(DOSE_TOO_SOON, "too_soon", "接種間隔が規定の最短間隔に満たない接種です。", "Given before the minimum interval elapsed.");
-dose_rule!(DOSE_LIVE_INTERVAL, "live_interval", "注射生ワクチンの接種後27日以上の間隔をおいていません。", "Injectable live vaccine within 27 days of another injectable live vaccine.");
-dose_rule!(DOSE_NOT_IN_EFFECT, "not_in_effect", "この日付・生年ではこのワクチンは定期接種ではありません。", "The vaccine was not routine on that date or for that birth cohort.");
-dose_rule!(DOSE_PRODUCT_NOT_ROUTINE, "product_not_routine", "この製剤はこの日付では定期接種の製剤ではありません。", "The product is not a routine product on that date.");
-dose_rule!(DOSE_PRODUCT_SWITCH, "product_switch", "途中から異なる製剤に変更できない組合せです。", "The product may not replace the one the series started with.");
-dose_rule!(DOSE_EXTRA, "extra_dose", "規定回数を超える接種です。", "The series was already complete.");
-dose_rule!(DOSE_OUT_OF_SEASON, "out_of_season", "定期接種の実施期間（10月1日〜3月31日）外の接種です。", "Given outside the season (October 1 – March 31).");
-dose_rule!(DOSE_NOT_APPLICABLE, "not_applicable", "この方は定期接種の対象者ではありません。", "The person is not in the target population.");
-dose_rule!(DOSE_NO_PREGNANCY, "no_pregnancy", "接種日に対応する妊娠の情報がありません。", "No pregnancy covers the date.");
-dose_rule!(DOSE_AFTER_AS_OF, "after_as_of", "評価日より後の接種です。", "Dated after the evaluation date.");
-dose_rule!(DOSE_BEFORE_BIRTH, "before_birth", "生年月日より前の接種です。", "Dated before birth.");
-dose_rule!(DOSE_OUTSIDE_STANDARD, "outside_standard", "標準的な接種期間・間隔の外です（定期接種には該当します）。", "Outside the standard period or interval (still routine).");
-dose_rule!(DOSE_PHYSICIAN_INTERVAL, "physician_interval", "医師が必要と認めた場合の短縮間隔です。", "Shortened interval allowed by physician judgement.");
-dose_rule!(DOSE_LONG_TERM, "long_term_exception", "長期療養特例による定期接種です。", "Routine through the long-term illness exception.");
-dose_rule!(DOSE_SPECIAL_COHORT, "special_cohort", "特例・経過措置による定期接種です。", "Routine through a special cohort or transitional measure.");
+dose_rule!(
+    DOSE_TOO_YOUNG,
+    "too_young",
+    "定期接種の対象年齢に達する前の接種です。",
+    "Given before the legal age window."
+);
+dose_rule!(
+    DOSE_BEFORE_WINDOW,
+    "before_window",
+    "対象期間前の接種です（任意接種として回数に数えます）。",
+    "Given before the legal window (counted as a voluntary dose)."
+);
+dose_rule!(
+    DOSE_TOO_OLD,
+    "too_old",
+    "定期接種の対象年齢を過ぎた接種です（任意接種）。",
+    "Given after the legal age window (voluntary dose)."
+);
+dose_rule!(
+    DOSE_TOO_SOON,
+    "too_soon",
+    "接種間隔が規定の最短間隔に満たない接種です。",
+    "Given before the minimum interval elapsed."
+);
+dose_rule!(
+    DOSE_LIVE_INTERVAL,
+    "live_interval",
+    "注射生ワクチンの接種後27日以上の間隔をおいていません。",
+    "Injectable live vaccine within 27 days of another injectable live vaccine."
+);
+dose_rule!(
+    DOSE_NOT_IN_EFFECT,
+    "not_in_effect",
+    "この日付・生年ではこのワクチンは定期接種ではありません。",
+    "The vaccine was not routine on that date or for that birth cohort."
+);
+dose_rule!(
+    DOSE_PRODUCT_NOT_ROUTINE,
+    "product_not_routine",
+    "この製剤はこの日付では定期接種の製剤ではありません。",
+    "The product is not a routine product on that date."
+);
+dose_rule!(
+    DOSE_PRODUCT_SWITCH,
+    "product_switch",
+    "途中から異なる製剤に変更できない組合せです。",
+    "The product may not replace the one the series started with."
+);
+dose_rule!(
+    DOSE_EXTRA,
+    "extra_dose",
+    "規定回数を超える接種です。",
+    "The series was already complete."
+);
+dose_rule!(
+    DOSE_OUT_OF_SEASON,
+    "out_of_season",
+    "定期接種の実施期間（10月1日〜3月31日）外の接種です。",
+    "Given outside the season (October 1 – March 31)."
+);
+dose_rule!(
+    DOSE_NOT_APPLICABLE,
+    "not_applicable",
+    "この方は定期接種の対象者ではありません。",
+    "The person is not in the target population."
+);
+dose_rule!(
+    DOSE_NO_PREGNANCY,
+    "no_pregnancy",
+    "接種日に対応する妊娠の情報がありません。",
+    "No pregnancy covers the date."
+);
+dose_rule!(
+    DOSE_AFTER_AS_OF,
+    "after_as_of",
+    "評価日より後の接種です。",
+    "Dated after the evaluation date."
+);
+dose_rule!(
+    DOSE_BEFORE_BIRTH,
+    "before_birth",
+    "生年月日より前の接種です。",
+    "Dated before birth."
+);
+dose_rule!(
+    DOSE_OUTSIDE_STANDARD,
+    "outside_standard",
+    "標準的な接種期間・間隔の外です（定期接種には該当します）。",
+    "Outside the standard period or interval (still routine)."
+);
+dose_rule!(
+    DOSE_PHYSICIAN_INTERVAL,
+    "physician_interval",
+    "医師が必要と認めた場合の短縮間隔です。",
+    "Shortened interval allowed by physician judgement."
+);
+dose_rule!(
+    DOSE_LONG_TERM,
+    "long_term_exception",
+    "長期療養特例による定期接種です。",
+    "Routine through the long-term illness exception."
+);
+dose_rule!(
+    DOSE_SPECIAL_COHORT,
+    "special_cohort",
+    "特例・経過措置による定期接種です。",
+    "Routine through a special cohort or transitional measure."
+);

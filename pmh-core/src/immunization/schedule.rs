@@ -297,16 +297,30 @@ impl Window {
         }
     }
     const fn born(self, from: NaiveDate, to: NaiveDate) -> Window {
-        Window { born: Some((from, to)), special: true, ..self }
+        Window {
+            born: Some((from, to)),
+            special: true,
+            ..self
+        }
     }
     const fn given(self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Window {
-        Window { given_from: from, given_to: to, ..self }
+        Window {
+            given_from: from,
+            given_to: to,
+            ..self
+        }
     }
     const fn requires(self, r: Requirement) -> Window {
-        Window { requires: Some(r), ..self }
+        Window {
+            requires: Some(r),
+            ..self
+        }
     }
     const fn special(self) -> Window {
-        Window { special: true, ..self }
+        Window {
+            special: true,
+            ..self
+        }
     }
 }
 
@@ -497,13 +511,16 @@ impl Vaccine {
 
     /// Live or not for a dose of `product` (unknown products: the vaccine's kind).
     pub fn kind_of(&self, product: Option<&str>) -> Kind {
-        product.and_then(|p| self.product(p)).map_or(self.kind, |p| p.kind)
+        product
+            .and_then(|p| self.product(p))
+            .map_or(self.kind, |p| p.kind)
     }
 
     /// The dosing row for `product` at age `age_years`.
     pub fn dosing_for(&self, product: Option<&str>, age_years: u32) -> Option<&'static Dosing> {
         self.dosing.iter().find(|d| {
-            d.product.is_none_or(|p| Some(p) == product) && d.under_years.is_none_or(|u| age_years < u)
+            d.product.is_none_or(|p| Some(p) == product)
+                && d.under_years.is_none_or(|u| age_years < u)
         })
     }
 }
@@ -528,10 +545,12 @@ const SRC_PCV: &str = "§2.2 https://www.city.tamba.lg.jp/soshiki/kenkoka/gyomua
 const SRC_PCV_PRODUCTS: &str = "§2.2 http://aikawakodomo.yokohama/posts/news4.html ; https://www.city.tondabayashi.lg.jp/soshiki/28/114016.html";
 const SRC_HEPB: &str = "§2.3 https://www.city.muko.kyoto.jp/kurashi/kosodate/yobo/1471325625164.html ; http://www.chails.jp/useful/b%E5%9E%8B%E8%82%9D%E7%82%8E-4";
 const SRC_ROTA: &str = "§2.4 http://kansensho.jp/pc/article.html?id=QA20100204 ; https://kansensho.jp/sp/article.html?id=VC00000019";
-const SRC_DPT5: &str = "§2.5 https://www.city.ikoma.lg.jp/0000034863.html ; http://www.city.yonago.lg.jp/42576.htm";
+const SRC_DPT5: &str =
+    "§2.5 https://www.city.ikoma.lg.jp/0000034863.html ; http://www.city.yonago.lg.jp/42576.htm";
 const SRC_DPT4: &str = "§2.6 https://kaede-kodomo.jp/?p=3436 ; https://moka.city-hc.jp/open_announcement/knowledge/aHPJP61a6kt9ZMDQ";
 const SRC_DT: &str = "§2.7 https://kimuranaikashounika.jp/checkup/vpd/DT-vaccine.html";
-const SRC_BCG: &str = "§2.8 http://t-sakura.city-hc.jp/open_announcement/knowledge/aqrhreovANZGA3Lg";
+const SRC_BCG: &str =
+    "§2.8 http://t-sakura.city-hc.jp/open_announcement/knowledge/aqrhreovANZGA3Lg";
 const SRC_MR: &str = "§2.9 施行令 第3条 (iuris/sn-hoki)";
 const SRC_MR_SPECIAL: &str = "§2.9 MR 特例 (FY2024 supply shortage): https://www.city.etajima.hiroshima.jp/cms/articles/show/10709 ; https://www.town.okagaki.lg.jp/s048/120/MRtokurei/20250922152607.html";
 const SRC_VARICELLA: &str = "§2.10 https://www.city.aioi.lg.jp/soshiki/kosodategenki/suitou.html";
@@ -544,20 +563,32 @@ const SRC_FLU: &str = "§3.1 https://www.city.mito.lg.jp/site/vaccination/76756.
 const SRC_PNEUMO: &str = "§3.2 http://shimada-clinic.tokyo/?p=2358 ; https://www.cbnews.jp/news/entry/20251222125703?layout_id=1051";
 const SRC_COVID: &str = "§3.3 実施規則 第24条: https://jplaws.app/d/333M50000100027-m.html ; https://medical.jiji.com/news/59180";
 const SRC_ZOSTER: &str = "§3.4 https://www.city.nobeoka.miyazaki.jp/soshiki/35/1814.html ; https://www.city.sakaide.lg.jp/soshiki/kenkou/yobou-taijyouhoushin.html";
-const SRC_LONG_TERM: &str = "§4 長期療養特例: https://www.city.nagaoka.niigata.jp/kosodate/cate02/yobou/sessyu-ng.html";
-const SRC_DOSING: &str = "予防接種実施規則 (接種量・方法) and package inserts; routes per product [verify]";
+const SRC_LONG_TERM: &str =
+    "§4 長期療養特例: https://www.city.nagaoka.niigata.jp/kosodate/cate02/yobou/sessyu-ng.html";
+const SRC_DOSING: &str =
+    "予防接種実施規則 (接種量・方法) and package inserts; routes per product [verify]";
 
 // ---------------------------------------------------------------------------
 // Building blocks.
 
 const fn days(n: u32) -> Gap {
-    Gap { min: Span::Days(n), physician_min: None }
+    Gap {
+        min: Span::Days(n),
+        physician_min: None,
+    }
 }
 const fn months(n: u32) -> Gap {
-    Gap { min: Span::Months(n), physician_min: None }
+    Gap {
+        min: Span::Months(n),
+        physician_min: None,
+    }
 }
 const fn after(from: usize, gap: Gap, standard: Option<(Span, Option<Span>)>) -> Interval {
-    Interval { from, gap, standard }
+    Interval {
+        from,
+        gap,
+        standard,
+    }
 }
 const fn dose(label: &'static str, windows: &'static [Window]) -> DoseSpec {
     DoseSpec {
@@ -572,26 +603,63 @@ const fn dose(label: &'static str, windows: &'static [Window]) -> DoseSpec {
 }
 impl DoseSpec {
     const fn std(self, from: Age, to: Age) -> DoseSpec {
-        DoseSpec { standard: Some((from, to)), ..self }
+        DoseSpec {
+            standard: Some((from, to)),
+            ..self
+        }
     }
     const fn after(self, intervals: &'static [Interval]) -> DoseSpec {
         DoseSpec { intervals, ..self }
     }
     const fn by(self, age: Age) -> DoseSpec {
-        DoseSpec { skip_after: Some(age), ..self }
+        DoseSpec {
+            skip_after: Some(age),
+            ..self
+        }
     }
     const fn skip_if(self, skip: Skip) -> DoseSpec {
-        DoseSpec { skip_if: Some(skip), ..self }
+        DoseSpec {
+            skip_if: Some(skip),
+            ..self
+        }
     }
     const fn truncated(self, gap: Gap) -> DoseSpec {
-        DoseSpec { after_truncated: Some(gap), ..self }
+        DoseSpec {
+            after_truncated: Some(gap),
+            ..self
+        }
     }
 }
-const fn product(id: &'static str, name_ja: &'static str, kind: Kind, from: Option<NaiveDate>, to: Option<NaiveDate>, source: &'static str) -> Product {
-    Product { id, name_ja, kind, routine_from: from, routine_to: to, source }
+const fn product(
+    id: &'static str,
+    name_ja: &'static str,
+    kind: Kind,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    source: &'static str,
+) -> Product {
+    Product {
+        id,
+        name_ja,
+        kind,
+        routine_from: from,
+        routine_to: to,
+        source,
+    }
 }
-const fn dosing(product: Option<&'static str>, under_years: Option<u32>, volume_ml: Option<f64>, routes: &'static [Route]) -> Dosing {
-    Dosing { product, under_years, volume_ml, routes, source: SRC_DOSING }
+const fn dosing(
+    product: Option<&'static str>,
+    under_years: Option<u32>,
+    volume_ml: Option<f64>,
+    routes: &'static [Route],
+) -> Dosing {
+    Dosing {
+        product,
+        under_years,
+        volume_ml,
+        routes,
+        source: SRC_DOSING,
+    }
 }
 
 const SC: &[Route] = &[Route::Subcutaneous];
@@ -602,47 +670,84 @@ const SC_IM: &[Route] = &[Route::Subcutaneous, Route::Intramuscular];
 // Hib: 生後2月から生後60月に至るまで. 初回 ≥27日 (医師判断 ≥20日), 2・3回目は生後12月に至るまで;
 // 追加 ≥7月 after 初回 (標準 7–13月), 初回が打ち切られたら ≥27日 (20日).
 
-const HIB_WINDOW: &[Window] = &[Window::ages(Age::Months(2), Some(Age::Months(60)), SRC_SEIREI)];
-const HIB_GAP: Gap = Gap { min: Span::Days(27), physician_min: Some(Span::Days(20)) };
+const HIB_WINDOW: &[Window] = &[Window::ages(
+    Age::Months(2),
+    Some(Age::Months(60)),
+    SRC_SEIREI,
+)];
+const HIB_GAP: Gap = Gap {
+    min: Span::Days(27),
+    physician_min: Some(Span::Days(20)),
+};
 const HIB_PRIMARY_STD: Option<(Span, Option<Span>)> = Some((Span::Days(27), Some(Span::Days(56))));
-const HIB_BOOSTER_STD: Option<(Span, Option<Span>)> = Some((Span::Months(7), Some(Span::Months(13))));
+const HIB_BOOSTER_STD: Option<(Span, Option<Span>)> =
+    Some((Span::Months(7), Some(Span::Months(13))));
 
 const HIB_3_1: &[DoseSpec] = &[
     dose("primary1", HIB_WINDOW).std(Age::Months(2), Age::Months(7)),
-    dose("primary2", HIB_WINDOW).after(&[after(0, HIB_GAP, HIB_PRIMARY_STD)]).by(Age::Months(12)),
-    dose("primary3", HIB_WINDOW).after(&[after(1, HIB_GAP, HIB_PRIMARY_STD)]).by(Age::Months(12)),
-    dose("booster", HIB_WINDOW).after(&[after(2, months(7), HIB_BOOSTER_STD)]).truncated(HIB_GAP),
+    dose("primary2", HIB_WINDOW)
+        .after(&[after(0, HIB_GAP, HIB_PRIMARY_STD)])
+        .by(Age::Months(12)),
+    dose("primary3", HIB_WINDOW)
+        .after(&[after(1, HIB_GAP, HIB_PRIMARY_STD)])
+        .by(Age::Months(12)),
+    dose("booster", HIB_WINDOW)
+        .after(&[after(2, months(7), HIB_BOOSTER_STD)])
+        .truncated(HIB_GAP),
 ];
 const HIB_2_1: &[DoseSpec] = &[
     dose("primary1", HIB_WINDOW),
-    dose("primary2", HIB_WINDOW).after(&[after(0, HIB_GAP, HIB_PRIMARY_STD)]).by(Age::Months(12)),
-    dose("booster", HIB_WINDOW).after(&[after(1, months(7), HIB_BOOSTER_STD)]).truncated(HIB_GAP),
+    dose("primary2", HIB_WINDOW)
+        .after(&[after(0, HIB_GAP, HIB_PRIMARY_STD)])
+        .by(Age::Months(12)),
+    dose("booster", HIB_WINDOW)
+        .after(&[after(1, months(7), HIB_BOOSTER_STD)])
+        .truncated(HIB_GAP),
 ];
 const HIB_1: &[DoseSpec] = &[dose("dose1", HIB_WINDOW)];
 
 // ---------------------------------------------------------------------------
 // 小児用肺炎球菌: 生後2月から生後60月に至るまで.
 
-const PCV_WINDOW: &[Window] = &[Window::ages(Age::Months(2), Some(Age::Months(60)), SRC_SEIREI)];
-const PCV_BOOSTER_WINDOW: &[Window] = &[Window::ages(Age::Months(12), Some(Age::Months(60)), SRC_PCV)];
+const PCV_WINDOW: &[Window] = &[Window::ages(
+    Age::Months(2),
+    Some(Age::Months(60)),
+    SRC_SEIREI,
+)];
+const PCV_BOOSTER_WINDOW: &[Window] = &[Window::ages(
+    Age::Months(12),
+    Some(Age::Months(60)),
+    SRC_PCV,
+)];
 const PCV_PRIMARY_STD: Option<(Span, Option<Span>)> = Some((Span::Days(27), None));
-const PCV_BOOSTER: DoseSpec = dose("booster", PCV_BOOSTER_WINDOW).std(Age::Months(12), Age::Months(15));
+const PCV_BOOSTER: DoseSpec =
+    dose("booster", PCV_BOOSTER_WINDOW).std(Age::Months(12), Age::Months(15));
 
 const PCV_3_1: &[DoseSpec] = &[
     dose("primary1", PCV_WINDOW).std(Age::Months(2), Age::Months(7)),
-    dose("primary2", PCV_WINDOW).after(&[after(0, days(27), PCV_PRIMARY_STD)]).by(Age::Months(24)),
+    dose("primary2", PCV_WINDOW)
+        .after(&[after(0, days(27), PCV_PRIMARY_STD)])
+        .by(Age::Months(24)),
     dose("primary3", PCV_WINDOW)
         .after(&[after(1, days(27), PCV_PRIMARY_STD)])
         .by(Age::Months(24))
-        .skip_if(Skip::GivenAfter { dose: 1, age: Age::Months(12) }),
+        .skip_if(Skip::GivenAfter {
+            dose: 1,
+            age: Age::Months(12),
+        }),
     PCV_BOOSTER.after(&[after(2, days(60), None)]),
 ];
 const PCV_2_1: &[DoseSpec] = &[
     dose("primary1", PCV_WINDOW),
-    dose("primary2", PCV_WINDOW).after(&[after(0, days(27), PCV_PRIMARY_STD)]).by(Age::Months(24)),
+    dose("primary2", PCV_WINDOW)
+        .after(&[after(0, days(27), PCV_PRIMARY_STD)])
+        .by(Age::Months(24)),
     PCV_BOOSTER.after(&[after(1, days(60), None)]),
 ];
-const PCV_2: &[DoseSpec] = &[dose("dose1", PCV_WINDOW), dose("dose2", PCV_WINDOW).after(&[after(0, days(60), None)])];
+const PCV_2: &[DoseSpec] = &[
+    dose("dose1", PCV_WINDOW),
+    dose("dose2", PCV_WINDOW).after(&[after(0, days(60), None)]),
+];
 const PCV_1: &[DoseSpec] = &[dose("dose1", PCV_WINDOW)];
 
 // ---------------------------------------------------------------------------
@@ -651,15 +756,27 @@ const PCV_1: &[DoseSpec] = &[dose("dose1", PCV_WINDOW)];
 const HEPB_WINDOW: &[Window] = &[Window::ages(Age::Birth, Some(Age::Years(1)), SRC_SEIREI)];
 const HEPB: &[DoseSpec] = &[
     dose("dose1", HEPB_WINDOW).std(Age::Months(2), Age::Months(9)),
-    dose("dose2", HEPB_WINDOW).after(&[after(0, days(27), Some((Span::Days(27), None)))]).std(Age::Months(2), Age::Months(9)),
-    dose("dose3", HEPB_WINDOW).after(&[after(0, days(139), Some((Span::Days(139), None)))]).std(Age::Months(2), Age::Months(9)),
+    dose("dose2", HEPB_WINDOW)
+        .after(&[after(0, days(27), Some((Span::Days(27), None)))])
+        .std(Age::Months(2), Age::Months(9)),
+    dose("dose3", HEPB_WINDOW)
+        .after(&[after(0, days(139), Some((Span::Days(139), None)))])
+        .std(Age::Months(2), Age::Months(9)),
 ];
 
 // ---------------------------------------------------------------------------
 // ロタ: 1価 出生6週0日後～24週0日後 (2回), 5価 ～32週0日後 (3回); ≥27日; 初回 標準 生後2月～出生14週6日後.
 
-const ROTA1_WINDOW: &[Window] = &[Window::ages(Age::WeeksDays(6, 0), Some(Age::WeeksDays(24, 0)), SRC_ROTA)];
-const ROTA5_WINDOW: &[Window] = &[Window::ages(Age::WeeksDays(6, 0), Some(Age::WeeksDays(32, 0)), SRC_ROTA)];
+const ROTA1_WINDOW: &[Window] = &[Window::ages(
+    Age::WeeksDays(6, 0),
+    Some(Age::WeeksDays(24, 0)),
+    SRC_ROTA,
+)];
+const ROTA5_WINDOW: &[Window] = &[Window::ages(
+    Age::WeeksDays(6, 0),
+    Some(Age::WeeksDays(32, 0)),
+    SRC_ROTA,
+)];
 const ROTA_FIRST_STD: (Age, Age) = (Age::Months(2), Age::WeeksDays(14, 6));
 const ROTARIX: &[DoseSpec] = &[
     dose("dose1", ROTA1_WINDOW).std(ROTA_FIRST_STD.0, ROTA_FIRST_STD.1),
@@ -675,29 +792,47 @@ const ROTATEQ: &[DoseSpec] = &[
 // 5種混合 / 4種混合: 1期初回 3回 ≥20日 (標準 20–56日), 1期追加 初回後 ≥6月
 // (標準 5種 6–18月, 4種 12–18月); 生後2月 (4種: 2023-03-31 までは生後3月) から生後90月に至るまで.
 
-const DPT5_WINDOW: &[Window] = &[Window::ages(Age::Months(2), Some(Age::Months(90)), SRC_SEIREI)];
+const DPT5_WINDOW: &[Window] = &[Window::ages(
+    Age::Months(2),
+    Some(Age::Months(90)),
+    SRC_SEIREI,
+)];
 const DPT4_WINDOW: &[Window] = &[
-    Window::ages(Age::Months(2), Some(Age::Months(90)), SRC_DPT4).given(Some(ymd(2023, 4, 1)), None),
-    Window::ages(Age::Months(3), Some(Age::Months(90)), SRC_DPT4).given(None, Some(ymd(2023, 3, 31))),
+    Window::ages(Age::Months(2), Some(Age::Months(90)), SRC_DPT4)
+        .given(Some(ymd(2023, 4, 1)), None),
+    Window::ages(Age::Months(3), Some(Age::Months(90)), SRC_DPT4)
+        .given(None, Some(ymd(2023, 3, 31))),
 ];
 const DPT_PRIMARY_STD: Option<(Span, Option<Span>)> = Some((Span::Days(20), Some(Span::Days(56))));
 const DPT5: &[DoseSpec] = &[
     dose("primary1", DPT5_WINDOW).std(Age::Months(2), Age::Months(7)),
     dose("primary2", DPT5_WINDOW).after(&[after(0, days(20), DPT_PRIMARY_STD)]),
     dose("primary3", DPT5_WINDOW).after(&[after(1, days(20), DPT_PRIMARY_STD)]),
-    dose("booster", DPT5_WINDOW).after(&[after(2, months(6), Some((Span::Months(6), Some(Span::Months(18)))))]),
+    dose("booster", DPT5_WINDOW).after(&[after(
+        2,
+        months(6),
+        Some((Span::Months(6), Some(Span::Months(18)))),
+    )]),
 ];
 const DPT4: &[DoseSpec] = &[
     dose("primary1", DPT4_WINDOW).std(Age::Months(2), Age::Months(7)),
     dose("primary2", DPT4_WINDOW).after(&[after(0, days(20), DPT_PRIMARY_STD)]),
     dose("primary3", DPT4_WINDOW).after(&[after(1, days(20), DPT_PRIMARY_STD)]),
-    dose("booster", DPT4_WINDOW).after(&[after(2, months(6), Some((Span::Months(12), Some(Span::Months(18)))))]),
+    dose("booster", DPT4_WINDOW).after(&[after(
+        2,
+        months(6),
+        Some((Span::Months(12), Some(Span::Months(18)))),
+    )]),
 ];
 
 // ---------------------------------------------------------------------------
 // 2種混合 (2期): 11歳以上13歳未満 (標準 11歳).
 
-const DT_WINDOW: &[Window] = &[Window::ages(Age::Years(11), Some(Age::Years(13)), SRC_SEIREI)];
+const DT_WINDOW: &[Window] = &[Window::ages(
+    Age::Years(11),
+    Some(Age::Years(13)),
+    SRC_SEIREI,
+)];
 const DT: &[DoseSpec] = &[dose("stage2", DT_WINDOW).std(Age::Years(11), Age::Years(12))];
 
 // ---------------------------------------------------------------------------
@@ -718,7 +853,11 @@ const MR1_WINDOW: &[Window] = &[
         .given(Some(ymd(2025, 4, 1)), Some(ymd(2027, 3, 31))),
 ];
 const MR2_WINDOW: &[Window] = &[
-    Window::ages(Age::PreSchoolYearStart, Some(Age::PreSchoolYearEnd), SRC_SEIREI),
+    Window::ages(
+        Age::PreSchoolYearStart,
+        Some(Age::PreSchoolYearEnd),
+        SRC_SEIREI,
+    ),
     Window::ages(Age::Years(5), None, SRC_MR_SPECIAL)
         .born(ymd(2018, 4, 2), ymd(2019, 4, 1))
         .given(Some(ymd(2025, 4, 1)), Some(ymd(2027, 3, 31))),
@@ -731,10 +870,18 @@ const MR: &[DoseSpec] = &[
 // ---------------------------------------------------------------------------
 // 水痘: 生後12月～36月に至るまで; 2回目 ≥3月 (標準 6–12月); 1回目 標準 生後12–15月.
 
-const VARICELLA_WINDOW: &[Window] = &[Window::ages(Age::Months(12), Some(Age::Months(36)), SRC_SEIREI)];
+const VARICELLA_WINDOW: &[Window] = &[Window::ages(
+    Age::Months(12),
+    Some(Age::Months(36)),
+    SRC_SEIREI,
+)];
 const VARICELLA: &[DoseSpec] = &[
     dose("dose1", VARICELLA_WINDOW).std(Age::Months(12), Age::Months(15)),
-    dose("dose2", VARICELLA_WINDOW).after(&[after(0, months(3), Some((Span::Months(6), Some(Span::Months(12)))))]),
+    dose("dose2", VARICELLA_WINDOW).after(&[after(
+        0,
+        months(3),
+        Some((Span::Months(6), Some(Span::Months(12)))),
+    )]),
 ];
 
 // ---------------------------------------------------------------------------
@@ -744,18 +891,35 @@ const VARICELLA: &[DoseSpec] = &[
 
 const JE1_WINDOW: &[Window] = &[
     Window::ages(Age::Months(6), Some(Age::Months(90)), SRC_SEIREI),
-    Window::ages(Age::Years(4), Some(Age::Years(20)), SRC_JE_SPECIAL).born(ymd(1995, 4, 2), ymd(2007, 4, 1)),
-    Window::ages(Age::Years(9), Some(Age::Years(13)), SRC_JE_SPECIAL).born(ymd(2007, 4, 2), ymd(2009, 10, 1)),
+    Window::ages(Age::Years(4), Some(Age::Years(20)), SRC_JE_SPECIAL)
+        .born(ymd(1995, 4, 2), ymd(2007, 4, 1)),
+    Window::ages(Age::Years(9), Some(Age::Years(13)), SRC_JE_SPECIAL)
+        .born(ymd(2007, 4, 2), ymd(2009, 10, 1)),
 ];
 const JE2_WINDOW: &[Window] = &[
     Window::ages(Age::Years(9), Some(Age::Years(13)), SRC_SEIREI),
-    Window::ages(Age::Years(4), Some(Age::Years(20)), SRC_JE_SPECIAL).born(ymd(1995, 4, 2), ymd(2007, 4, 1)),
+    Window::ages(Age::Years(4), Some(Age::Years(20)), SRC_JE_SPECIAL)
+        .born(ymd(1995, 4, 2), ymd(2007, 4, 1)),
 ];
 const JE: &[DoseSpec] = &[
     dose("primary1", JE1_WINDOW).std(Age::Years(3), Age::Years(4)),
-    dose("primary2", JE1_WINDOW).after(&[after(0, days(6), Some((Span::Days(6), Some(Span::Days(28)))))]).std(Age::Years(3), Age::Years(4)),
-    dose("booster", JE1_WINDOW).after(&[after(1, months(6), Some((Span::Months(11), Some(Span::Months(13)))))]).std(Age::Years(4), Age::Years(5)),
-    dose("stage2", JE2_WINDOW).after(&[after(2, days(6), None)]).std(Age::Years(9), Age::Years(10)),
+    dose("primary2", JE1_WINDOW)
+        .after(&[after(
+            0,
+            days(6),
+            Some((Span::Days(6), Some(Span::Days(28)))),
+        )])
+        .std(Age::Years(3), Age::Years(4)),
+    dose("booster", JE1_WINDOW)
+        .after(&[after(
+            1,
+            months(6),
+            Some((Span::Months(11), Some(Span::Months(13)))),
+        )])
+        .std(Age::Years(4), Age::Years(5)),
+    dose("stage2", JE2_WINDOW)
+        .after(&[after(2, days(6), None)])
+        .std(Age::Years(9), Age::Years(10)),
 ];
 
 // ---------------------------------------------------------------------------
@@ -764,14 +928,21 @@ const JE: &[DoseSpec] = &[
 // 2026-03-31 for those (born up to 2009-04-01) with ≥1 dose 2022-04-01…2025-03-31.
 
 const HPV_WINDOW: &[Window] = &[
-    Window::ages(Age::FyStartReaching(12), Some(Age::FyEndReaching(16)), SRC_SEIREI),
+    Window::ages(
+        Age::FyStartReaching(12),
+        Some(Age::FyEndReaching(16)),
+        SRC_SEIREI,
+    ),
     Window::ages(Age::FyStartReaching(12), None, SRC_HPV_CATCHUP)
         .born(ymd(1997, 4, 2), ymd(2008, 4, 1))
         .given(Some(ymd(2022, 4, 1)), Some(ymd(2025, 3, 31))),
     Window::ages(Age::FyStartReaching(12), None, SRC_HPV_CATCHUP)
         .born(ymd(1997, 4, 2), ymd(2009, 4, 1))
         .given(Some(ymd(2025, 4, 1)), Some(ymd(2026, 3, 31)))
-        .requires(Requirement::PriorDoseBetween(ymd(2022, 4, 1), ymd(2025, 3, 31))),
+        .requires(Requirement::PriorDoseBetween(
+            ymd(2022, 4, 1),
+            ymd(2025, 3, 31),
+        )),
 ];
 const HPV_STD: (Age, Age) = (Age::FyStartReaching(13), Age::FyEndReaching(13));
 const HPV_2VALENT: &[DoseSpec] = &[
@@ -779,20 +950,41 @@ const HPV_2VALENT: &[DoseSpec] = &[
     dose("dose2", HPV_WINDOW).after(&[after(0, months(1), Some((Span::Months(1), None)))]),
     dose("dose3", HPV_WINDOW).after(&[
         after(0, months(5), Some((Span::Months(6), None))),
-        after(1, Gap { min: Span::MonthsHalf(2), physician_min: None }, None),
+        after(
+            1,
+            Gap {
+                min: Span::MonthsHalf(2),
+                physician_min: None,
+            },
+            None,
+        ),
     ]),
 ];
 const HPV_3DOSE: &[DoseSpec] = &[
     dose("dose1", HPV_WINDOW).std(HPV_STD.0, HPV_STD.1),
     dose("dose2", HPV_WINDOW).after(&[after(0, months(1), Some((Span::Months(2), None)))]),
-    dose("dose3", HPV_WINDOW).after(&[after(1, months(3), None), after(0, Gap { min: Span::Days(0), physician_min: None }, Some((Span::Months(6), None)))]),
+    dose("dose3", HPV_WINDOW).after(&[
+        after(1, months(3), None),
+        after(
+            0,
+            Gap {
+                min: Span::Days(0),
+                physician_min: None,
+            },
+            Some((Span::Months(6), None)),
+        ),
+    ]),
 ];
 const HPV_9_2DOSE: &[DoseSpec] = &[
     dose("dose1", HPV_WINDOW).std(HPV_STD.0, HPV_STD.1),
     dose("dose2", HPV_WINDOW).after(&[after(0, months(1), Some((Span::Months(6), None)))]),
     dose("dose3", HPV_WINDOW)
         .after(&[after(1, months(3), None)])
-        .skip_if(Skip::IntervalAtLeast { from: 0, to: 1, span: Span::Months(5) }),
+        .skip_if(Skip::IntervalAtLeast {
+            from: 0,
+            to: 1,
+            span: Span::Months(5),
+        }),
 ];
 
 // ---------------------------------------------------------------------------
@@ -800,14 +992,16 @@ const HPV_9_2DOSE: &[DoseSpec] = &[
 
 const ELDERLY_WINDOW: &[Window] = &[
     Window::ages(Age::Years(65), None, SRC_SEIREI),
-    Window::ages(Age::Years(60), Some(Age::Years(65)), SRC_SEIREI).requires(Requirement::SevereDisability),
+    Window::ages(Age::Years(60), Some(Age::Years(65)), SRC_SEIREI)
+        .requires(Requirement::SevereDisability),
 ];
 const ANNUAL: &[DoseSpec] = &[dose("annual", ELDERLY_WINDOW)];
 
 // 高齢者肺炎球菌: 65歳の者 = from reaching 65 through reaching 66 (inclusive, as 「未満」).
 const PNEUMO_WINDOW: &[Window] = &[
     Window::ages(Age::Years(65), Some(Age::Years(66)), SRC_SEIREI),
-    Window::ages(Age::Years(60), Some(Age::Years(65)), SRC_SEIREI).requires(Requirement::SevereDisability),
+    Window::ages(Age::Years(60), Some(Age::Years(65)), SRC_SEIREI)
+        .requires(Requirement::SevereDisability),
 ];
 const PNEUMO: &[DoseSpec] = &[dose("dose1", PNEUMO_WINDOW)];
 
@@ -815,10 +1009,20 @@ const PNEUMO: &[DoseSpec] = &[dose("dose1", PNEUMO_WINDOW)];
 const Z2025: Option<NaiveDate> = Some(ymd(2025, 4, 1));
 const Z2029: Option<NaiveDate> = Some(ymd(2030, 3, 31));
 const fn zoster_cohort(n: u32) -> Window {
-    Window::ages(Age::FyStartReaching(n), Some(Age::FyEndReaching(n)), SRC_ZOSTER).given(Z2025, Z2029).special()
+    Window::ages(
+        Age::FyStartReaching(n),
+        Some(Age::FyEndReaching(n)),
+        SRC_ZOSTER,
+    )
+    .given(Z2025, Z2029)
+    .special()
 }
 const ZOSTER_WINDOW: &[Window] = &[
-    Window::ages(Age::FyStartReaching(65), Some(Age::FyEndReaching(65)), SRC_ZOSTER),
+    Window::ages(
+        Age::FyStartReaching(65),
+        Some(Age::FyEndReaching(65)),
+        SRC_ZOSTER,
+    ),
     zoster_cohort(70),
     zoster_cohort(75),
     zoster_cohort(80),
@@ -826,56 +1030,172 @@ const ZOSTER_WINDOW: &[Window] = &[
     zoster_cohort(90),
     zoster_cohort(95),
     zoster_cohort(100),
-    Window::ages(Age::Years(100), None, SRC_ZOSTER).given(Z2025, Some(ymd(2026, 3, 31))).special(),
-    Window::ages(Age::Years(60), Some(Age::Years(65)), SRC_ZOSTER).requires(Requirement::HivImmuneDisability),
+    Window::ages(Age::Years(100), None, SRC_ZOSTER)
+        .given(Z2025, Some(ymd(2026, 3, 31)))
+        .special(),
+    Window::ages(Age::Years(60), Some(Age::Years(65)), SRC_ZOSTER)
+        .requires(Requirement::HivImmuneDisability),
 ];
 const ZOSTER_RECOMBINANT: &[DoseSpec] = &[
     dose("dose1", ZOSTER_WINDOW),
     dose("dose2", ZOSTER_WINDOW).after(&[after(
         0,
-        Gap { min: Span::Months(2), physician_min: Some(Span::Months(1)) },
+        Gap {
+            min: Span::Months(2),
+            physician_min: Some(Span::Months(1)),
+        },
         Some((Span::Months(2), Some(Span::Months(6)))),
     )]),
 ];
 const ZOSTER_LIVE: &[DoseSpec] = &[dose("dose1", ZOSTER_WINDOW)];
 
 // RSV 母子免疫: 妊娠28週0日～36週6日, 1 dose per pregnancy.
-const RSV_WINDOW: &[Window] = &[Window::ages(Age::Gestation(28, 0), Some(Age::Gestation(36, 6)), SRC_RSV)];
+const RSV_WINDOW: &[Window] = &[Window::ages(
+    Age::Gestation(28, 0),
+    Some(Age::Gestation(36, 6)),
+    SRC_RSV,
+)];
 const RSV: &[DoseSpec] = &[dose("dose1", RSV_WINDOW)];
 
 // ---------------------------------------------------------------------------
 // Products.
 
 const PCV_PRODUCTS: &[Product] = &[
-    product("pcv7", "プレベナー（7価）", Kind::Inactivated, Some(ymd(2013, 4, 1)), Some(ymd(2013, 10, 31)), SRC_PCV_PRODUCTS),
-    product("pcv13", "プレベナー13", Kind::Inactivated, Some(ymd(2013, 11, 1)), Some(ymd(2024, 9, 30)), SRC_PCV_PRODUCTS),
-    product("pcv15", "バクニュバンス", Kind::Inactivated, Some(ymd(2024, 4, 1)), None, SRC_PCV_PRODUCTS),
-    product("pcv20", "プレベナー20", Kind::Inactivated, Some(ymd(2024, 10, 1)), None, SRC_PCV_PRODUCTS),
+    product(
+        "pcv7",
+        "プレベナー（7価）",
+        Kind::Inactivated,
+        Some(ymd(2013, 4, 1)),
+        Some(ymd(2013, 10, 31)),
+        SRC_PCV_PRODUCTS,
+    ),
+    product(
+        "pcv13",
+        "プレベナー13",
+        Kind::Inactivated,
+        Some(ymd(2013, 11, 1)),
+        Some(ymd(2024, 9, 30)),
+        SRC_PCV_PRODUCTS,
+    ),
+    product(
+        "pcv15",
+        "バクニュバンス",
+        Kind::Inactivated,
+        Some(ymd(2024, 4, 1)),
+        None,
+        SRC_PCV_PRODUCTS,
+    ),
+    product(
+        "pcv20",
+        "プレベナー20",
+        Kind::Inactivated,
+        Some(ymd(2024, 10, 1)),
+        None,
+        SRC_PCV_PRODUCTS,
+    ),
 ];
 const PCV_ALL: &[&str] = &["pcv20", "pcv15", "pcv13", "pcv7"];
 const ROTA_PRODUCTS: &[Product] = &[
-    product("rotarix", "ロタリックス（1価）", Kind::OralLive, None, None, SRC_ROTA),
-    product("rotateq", "ロタテック（5価）", Kind::OralLive, None, None, SRC_ROTA),
+    product(
+        "rotarix",
+        "ロタリックス（1価）",
+        Kind::OralLive,
+        None,
+        None,
+        SRC_ROTA,
+    ),
+    product(
+        "rotateq",
+        "ロタテック（5価）",
+        Kind::OralLive,
+        None,
+        None,
+        SRC_ROTA,
+    ),
 ];
 const HPV_PRODUCTS: &[Product] = &[
-    product("silgard9", "シルガード9（9価）", Kind::Inactivated, Some(ymd(2023, 4, 1)), None, SRC_HPV),
-    product("cervarix", "サーバリックス（2価）", Kind::Inactivated, None, None, SRC_HPV),
-    product("gardasil", "ガーダシル（4価）", Kind::Inactivated, None, None, SRC_HPV),
+    product(
+        "silgard9",
+        "シルガード9（9価）",
+        Kind::Inactivated,
+        Some(ymd(2023, 4, 1)),
+        None,
+        SRC_HPV,
+    ),
+    product(
+        "cervarix",
+        "サーバリックス（2価）",
+        Kind::Inactivated,
+        None,
+        None,
+        SRC_HPV,
+    ),
+    product(
+        "gardasil",
+        "ガーダシル（4価）",
+        Kind::Inactivated,
+        None,
+        None,
+        SRC_HPV,
+    ),
 ];
 const PNEUMO_PRODUCTS: &[Product] = &[
-    product("ppsv23", "ニューモバックスNP（23価）", Kind::Inactivated, None, Some(ymd(2026, 3, 31)), SRC_PNEUMO),
-    product("pcv20", "プレベナー20", Kind::Inactivated, Some(ymd(2026, 4, 1)), None, SRC_PNEUMO),
+    product(
+        "ppsv23",
+        "ニューモバックスNP（23価）",
+        Kind::Inactivated,
+        None,
+        Some(ymd(2026, 3, 31)),
+        SRC_PNEUMO,
+    ),
+    product(
+        "pcv20",
+        "プレベナー20",
+        Kind::Inactivated,
+        Some(ymd(2026, 4, 1)),
+        None,
+        SRC_PNEUMO,
+    ),
 ];
 const ZOSTER_PRODUCTS: &[Product] = &[
-    product("recombinant", "シングリックス（組換え）", Kind::Inactivated, None, None, SRC_ZOSTER),
-    product("live", "乾燥弱毒生水痘ワクチン「ビケン」", Kind::InjectableLive, None, None, SRC_ZOSTER),
+    product(
+        "recombinant",
+        "シングリックス（組換え）",
+        Kind::Inactivated,
+        None,
+        None,
+        SRC_ZOSTER,
+    ),
+    product(
+        "live",
+        "乾燥弱毒生水痘ワクチン「ビケン」",
+        Kind::InjectableLive,
+        None,
+        None,
+        SRC_ZOSTER,
+    ),
 ];
 
 const fn one_series(id: &'static str, doses: &'static [DoseSpec], source: &'static str) -> Series {
-    Series { id, products: &[], accepts: &[], start_until: None, doses, source }
+    Series {
+        id,
+        products: &[],
+        accepts: &[],
+        start_until: None,
+        doses,
+        source,
+    }
 }
 
-const fn row(id: VaccineId, name_ja: &'static str, name_en: &'static str, class: Class, kind: Kind, series: &'static [Series], source: &'static str) -> Vaccine {
+const fn row(
+    id: VaccineId,
+    name_ja: &'static str,
+    name_en: &'static str,
+    class: Class,
+    kind: Kind,
+    series: &'static [Series],
+    source: &'static str,
+) -> Vaccine {
     Vaccine {
         id,
         name_ja,
@@ -896,13 +1216,19 @@ const fn row(id: VaccineId, name_ja: &'static str, name_en: &'static str, class:
     }
 }
 
-const A_LONG_TERM: Option<LongTerm> = Some(LongTerm { years: 2, cap: None });
+const A_LONG_TERM: Option<LongTerm> = Some(LongTerm {
+    years: 2,
+    cap: None,
+});
 
 /// The routine schedule (定期接種), in [`VaccineId::ALL`] order.
 pub const VACCINES: [Vaccine; 17] = [
     Vaccine {
         routine_from: Some(ymd(2013, 4, 1)),
-        long_term: Some(LongTerm { years: 2, cap: Some(Age::Years(10)) }),
+        long_term: Some(LongTerm {
+            years: 2,
+            cap: Some(Age::Years(10)),
+        }),
         dosing: &[dosing(None, None, Some(0.5), SC_IM)],
         ..row(
             VaccineId::Hib,
@@ -911,8 +1237,14 @@ pub const VACCINES: [Vaccine; 17] = [
             Class::A,
             Kind::Inactivated,
             &[
-                Series { start_until: Some(Age::Months(7)), ..one_series("hib-3+1", HIB_3_1, SRC_HIB) },
-                Series { start_until: Some(Age::Months(12)), ..one_series("hib-2+1", HIB_2_1, SRC_HIB) },
+                Series {
+                    start_until: Some(Age::Months(7)),
+                    ..one_series("hib-3+1", HIB_3_1, SRC_HIB)
+                },
+                Series {
+                    start_until: Some(Age::Months(12)),
+                    ..one_series("hib-2+1", HIB_2_1, SRC_HIB)
+                },
                 one_series("hib-1", HIB_1, SRC_HIB),
             ],
             SRC_HIB,
@@ -920,7 +1252,10 @@ pub const VACCINES: [Vaccine; 17] = [
     },
     Vaccine {
         routine_from: Some(ymd(2013, 4, 1)),
-        long_term: Some(LongTerm { years: 2, cap: Some(Age::Years(6)) }),
+        long_term: Some(LongTerm {
+            years: 2,
+            cap: Some(Age::Years(6)),
+        }),
         products: PCV_PRODUCTS,
         switch_forbidden: &[("pcv15", "pcv20"), ("pcv20", "pcv15")],
         dosing: &[dosing(None, None, Some(0.5), SC_IM)],
@@ -931,10 +1266,25 @@ pub const VACCINES: [Vaccine; 17] = [
             Class::A,
             Kind::Inactivated,
             &[
-                Series { start_until: Some(Age::Months(7)), products: PCV_ALL, ..one_series("pcv-3+1", PCV_3_1, SRC_PCV) },
-                Series { start_until: Some(Age::Months(12)), products: PCV_ALL, ..one_series("pcv-2+1", PCV_2_1, SRC_PCV) },
-                Series { start_until: Some(Age::Months(24)), products: PCV_ALL, ..one_series("pcv-2", PCV_2, SRC_PCV) },
-                Series { products: PCV_ALL, ..one_series("pcv-1", PCV_1, SRC_PCV) },
+                Series {
+                    start_until: Some(Age::Months(7)),
+                    products: PCV_ALL,
+                    ..one_series("pcv-3+1", PCV_3_1, SRC_PCV)
+                },
+                Series {
+                    start_until: Some(Age::Months(12)),
+                    products: PCV_ALL,
+                    ..one_series("pcv-2+1", PCV_2_1, SRC_PCV)
+                },
+                Series {
+                    start_until: Some(Age::Months(24)),
+                    products: PCV_ALL,
+                    ..one_series("pcv-2", PCV_2, SRC_PCV)
+                },
+                Series {
+                    products: PCV_ALL,
+                    ..one_series("pcv-1", PCV_1, SRC_PCV)
+                },
             ],
             SRC_PCV,
         )
@@ -943,8 +1293,19 @@ pub const VACCINES: [Vaccine; 17] = [
         routine_from: Some(ymd(2016, 10, 1)),
         born_from: Some(ymd(2016, 4, 1)),
         long_term: A_LONG_TERM,
-        dosing: &[dosing(None, Some(10), Some(0.25), SC_IM), dosing(None, None, Some(0.5), SC_IM)],
-        ..row(VaccineId::Hepb, "B型肝炎", "Hepatitis B", Class::A, Kind::Inactivated, &[one_series("hepb-3", HEPB, SRC_HEPB)], SRC_HEPB)
+        dosing: &[
+            dosing(None, Some(10), Some(0.25), SC_IM),
+            dosing(None, None, Some(0.5), SC_IM),
+        ],
+        ..row(
+            VaccineId::Hepb,
+            "B型肝炎",
+            "Hepatitis B",
+            Class::A,
+            Kind::Inactivated,
+            &[one_series("hepb-3", HEPB, SRC_HEPB)],
+            SRC_HEPB,
+        )
     },
     Vaccine {
         routine_from: Some(ymd(2020, 10, 1)),
@@ -963,50 +1324,124 @@ pub const VACCINES: [Vaccine; 17] = [
             Class::A,
             Kind::OralLive,
             &[
-                Series { products: &["rotarix"], ..one_series("rota-rotarix-2", ROTARIX, SRC_ROTA) },
-                Series { products: &["rotateq"], ..one_series("rota-rotateq-3", ROTATEQ, SRC_ROTA) },
+                Series {
+                    products: &["rotarix"],
+                    ..one_series("rota-rotarix-2", ROTARIX, SRC_ROTA)
+                },
+                Series {
+                    products: &["rotateq"],
+                    ..one_series("rota-rotateq-3", ROTATEQ, SRC_ROTA)
+                },
             ],
             SRC_ROTA,
         )
     },
     Vaccine {
         routine_from: Some(ymd(2024, 4, 1)),
-        long_term: Some(LongTerm { years: 2, cap: Some(Age::Years(15)) }),
+        long_term: Some(LongTerm {
+            years: 2,
+            cap: Some(Age::Years(15)),
+        }),
         dosing: &[dosing(None, None, Some(0.5), SC_IM)],
-        ..row(VaccineId::DptIpvHib, "5種混合（DPT-IPV-Hib）", "DTaP-IPV-Hib", Class::A, Kind::Inactivated, &[one_series("dpt-ipv-hib-3+1", DPT5, SRC_DPT5)], SRC_DPT5)
+        ..row(
+            VaccineId::DptIpvHib,
+            "5種混合（DPT-IPV-Hib）",
+            "DTaP-IPV-Hib",
+            Class::A,
+            Kind::Inactivated,
+            &[one_series("dpt-ipv-hib-3+1", DPT5, SRC_DPT5)],
+            SRC_DPT5,
+        )
     },
     Vaccine {
         routine_from: Some(ymd(2012, 11, 1)),
-        long_term: Some(LongTerm { years: 2, cap: Some(Age::Years(15)) }),
+        long_term: Some(LongTerm {
+            years: 2,
+            cap: Some(Age::Years(15)),
+        }),
         dosing: &[dosing(None, None, Some(0.5), SC)],
-        ..row(VaccineId::DptIpv, "4種混合（DPT-IPV）", "DTaP-IPV", Class::A, Kind::Inactivated, &[one_series("dpt-ipv-3+1", DPT4, SRC_DPT4)], SRC_DPT4)
+        ..row(
+            VaccineId::DptIpv,
+            "4種混合（DPT-IPV）",
+            "DTaP-IPV",
+            Class::A,
+            Kind::Inactivated,
+            &[one_series("dpt-ipv-3+1", DPT4, SRC_DPT4)],
+            SRC_DPT4,
+        )
     },
     Vaccine {
         long_term: A_LONG_TERM,
         dosing: &[dosing(None, None, Some(0.1), SC)],
-        ..row(VaccineId::Dt, "2種混合（DT）", "DT (stage 2)", Class::A, Kind::Inactivated, &[one_series("dt-stage2", DT, SRC_DT)], SRC_DT)
+        ..row(
+            VaccineId::Dt,
+            "2種混合（DT）",
+            "DT (stage 2)",
+            Class::A,
+            Kind::Inactivated,
+            &[one_series("dt-stage2", DT, SRC_DT)],
+            SRC_DT,
+        )
     },
     Vaccine {
-        long_term: Some(LongTerm { years: 2, cap: Some(Age::Years(4)) }),
+        long_term: Some(LongTerm {
+            years: 2,
+            cap: Some(Age::Years(4)),
+        }),
         dosing: &[dosing(None, None, None, &[Route::Percutaneous])],
-        ..row(VaccineId::Bcg, "BCG", "BCG (tuberculosis)", Class::A, Kind::InjectableLive, &[one_series("bcg-1", BCG, SRC_BCG)], SRC_BCG)
+        ..row(
+            VaccineId::Bcg,
+            "BCG",
+            "BCG (tuberculosis)",
+            Class::A,
+            Kind::InjectableLive,
+            &[one_series("bcg-1", BCG, SRC_BCG)],
+            SRC_BCG,
+        )
     },
     Vaccine {
         routine_from: Some(ymd(2006, 4, 1)),
         long_term: A_LONG_TERM,
         dosing: &[dosing(None, None, Some(0.5), SC)],
-        ..row(VaccineId::Mr, "麻しん風しん（MR）", "Measles-rubella", Class::A, Kind::InjectableLive, &[one_series("mr-2", MR, SRC_MR)], SRC_MR)
+        ..row(
+            VaccineId::Mr,
+            "麻しん風しん（MR）",
+            "Measles-rubella",
+            Class::A,
+            Kind::InjectableLive,
+            &[one_series("mr-2", MR, SRC_MR)],
+            SRC_MR,
+        )
     },
     Vaccine {
         routine_from: Some(ymd(2014, 10, 1)),
         long_term: A_LONG_TERM,
         dosing: &[dosing(None, None, Some(0.5), SC)],
-        ..row(VaccineId::Varicella, "水痘", "Varicella", Class::A, Kind::InjectableLive, &[one_series("varicella-2", VARICELLA, SRC_VARICELLA)], SRC_VARICELLA)
+        ..row(
+            VaccineId::Varicella,
+            "水痘",
+            "Varicella",
+            Class::A,
+            Kind::InjectableLive,
+            &[one_series("varicella-2", VARICELLA, SRC_VARICELLA)],
+            SRC_VARICELLA,
+        )
     },
     Vaccine {
         long_term: A_LONG_TERM,
-        dosing: &[dosing(None, Some(3), Some(0.25), SC), dosing(None, None, Some(0.5), SC)],
-        ..row(VaccineId::Je, "日本脳炎", "Japanese encephalitis", Class::A, Kind::Inactivated, &[one_series("je-4", JE, SRC_JE)], SRC_JE)
+        dosing: &[
+            dosing(None, Some(3), Some(0.25), SC),
+            dosing(None, None, Some(0.5), SC),
+        ],
+        ..row(
+            VaccineId::Je,
+            "日本脳炎",
+            "Japanese encephalitis",
+            Class::A,
+            Kind::Inactivated,
+            &[one_series("je-4", JE, SRC_JE)],
+            SRC_JE,
+        )
     },
     Vaccine {
         sex: SexRule::Female,
@@ -1023,25 +1458,55 @@ pub const VACCINES: [Vaccine; 17] = [
             Class::A,
             Kind::Inactivated,
             &[
-                Series { products: &["silgard9"], start_until: Some(Age::Years(15)), ..one_series("hpv-9-2dose", HPV_9_2DOSE, SRC_HPV) },
-                Series { products: &["silgard9"], accepts: &["cervarix", "gardasil"], ..one_series("hpv-9-3dose", HPV_3DOSE, SRC_HPV) },
-                Series { products: &["cervarix"], ..one_series("hpv-2-3dose", HPV_2VALENT, SRC_HPV) },
-                Series { products: &["gardasil"], ..one_series("hpv-4-3dose", HPV_3DOSE, SRC_HPV) },
+                Series {
+                    products: &["silgard9"],
+                    start_until: Some(Age::Years(15)),
+                    ..one_series("hpv-9-2dose", HPV_9_2DOSE, SRC_HPV)
+                },
+                Series {
+                    products: &["silgard9"],
+                    accepts: &["cervarix", "gardasil"],
+                    ..one_series("hpv-9-3dose", HPV_3DOSE, SRC_HPV)
+                },
+                Series {
+                    products: &["cervarix"],
+                    ..one_series("hpv-2-3dose", HPV_2VALENT, SRC_HPV)
+                },
+                Series {
+                    products: &["gardasil"],
+                    ..one_series("hpv-4-3dose", HPV_3DOSE, SRC_HPV)
+                },
             ],
             SRC_HPV,
         )
     },
     Vaccine {
-        recurrence: Recurrence::Seasonal { standard_to: Some((12, 31)) },
+        recurrence: Recurrence::Seasonal {
+            standard_to: Some((12, 31)),
+        },
         dosing: &[dosing(None, None, Some(0.5), SC)],
-        ..row(VaccineId::InfluenzaElderly, "高齢者インフルエンザ", "Influenza (older adults)", Class::B, Kind::Inactivated, &[one_series("influenza-annual", ANNUAL, SRC_FLU)], SRC_FLU)
+        ..row(
+            VaccineId::InfluenzaElderly,
+            "高齢者インフルエンザ",
+            "Influenza (older adults)",
+            Class::B,
+            Kind::Inactivated,
+            &[one_series("influenza-annual", ANNUAL, SRC_FLU)],
+            SRC_FLU,
+        )
     },
     Vaccine {
         routine_from: Some(ymd(2014, 10, 1)),
         prior_doses_count: true,
-        long_term: Some(LongTerm { years: 1, cap: None }),
+        long_term: Some(LongTerm {
+            years: 1,
+            cap: None,
+        }),
         products: PNEUMO_PRODUCTS,
-        dosing: &[dosing(Some("pcv20"), None, Some(0.5), IM), dosing(None, None, Some(0.5), SC_IM)],
+        dosing: &[
+            dosing(Some("pcv20"), None, Some(0.5), IM),
+            dosing(None, None, Some(0.5), SC_IM),
+        ],
         ..row(
             VaccineId::PneumococcalElderly,
             "高齢者肺炎球菌",
@@ -1056,13 +1521,25 @@ pub const VACCINES: [Vaccine; 17] = [
         recurrence: Recurrence::Seasonal { standard_to: None },
         routine_from: Some(ymd(2024, 10, 1)),
         dosing: &[dosing(None, None, None, IM)],
-        ..row(VaccineId::Covid19, "新型コロナウイルス感染症", "COVID-19", Class::B, Kind::Inactivated, &[one_series("covid19-annual", ANNUAL, SRC_COVID)], SRC_COVID)
+        ..row(
+            VaccineId::Covid19,
+            "新型コロナウイルス感染症",
+            "COVID-19",
+            Class::B,
+            Kind::Inactivated,
+            &[one_series("covid19-annual", ANNUAL, SRC_COVID)],
+            SRC_COVID,
+        )
     },
     Vaccine {
         routine_from: Some(ymd(2025, 4, 1)),
         prior_doses_count: true,
         products: ZOSTER_PRODUCTS,
-        dosing: &[dosing(Some("live"), None, Some(0.5), SC), dosing(Some("recombinant"), None, Some(0.5), IM), dosing(None, None, Some(0.5), SC_IM)],
+        dosing: &[
+            dosing(Some("live"), None, Some(0.5), SC),
+            dosing(Some("recombinant"), None, Some(0.5), IM),
+            dosing(None, None, Some(0.5), SC_IM),
+        ],
         ..row(
             VaccineId::Zoster,
             "帯状疱疹",
@@ -1070,8 +1547,14 @@ pub const VACCINES: [Vaccine; 17] = [
             Class::B,
             Kind::Inactivated,
             &[
-                Series { products: &["recombinant"], ..one_series("zoster-recombinant-2", ZOSTER_RECOMBINANT, SRC_ZOSTER) },
-                Series { products: &["live"], ..one_series("zoster-live-1", ZOSTER_LIVE, SRC_ZOSTER) },
+                Series {
+                    products: &["recombinant"],
+                    ..one_series("zoster-recombinant-2", ZOSTER_RECOMBINANT, SRC_ZOSTER)
+                },
+                Series {
+                    products: &["live"],
+                    ..one_series("zoster-live-1", ZOSTER_LIVE, SRC_ZOSTER)
+                },
             ],
             SRC_ZOSTER,
         )
@@ -1081,7 +1564,15 @@ pub const VACCINES: [Vaccine; 17] = [
         recurrence: Recurrence::PerPregnancy,
         routine_from: Some(ymd(2026, 4, 1)),
         dosing: &[dosing(None, None, Some(0.5), IM)],
-        ..row(VaccineId::RsvMaternal, "RSウイルス（母子免疫）", "RSV (maternal)", Class::A, Kind::Inactivated, &[one_series("rsv-maternal-1", RSV, SRC_RSV)], SRC_RSV)
+        ..row(
+            VaccineId::RsvMaternal,
+            "RSウイルス（母子免疫）",
+            "RSV (maternal)",
+            Class::A,
+            Kind::Inactivated,
+            &[one_series("rsv-maternal-1", RSV, SRC_RSV)],
+            SRC_RSV,
+        )
     },
 ];
 
