@@ -515,6 +515,56 @@ pmh_status pmh_envelope_open(const pmh_trust_store *trust,
                              size_t *out_len);
 
 /**
+ * `pmh_envelope_open` as of the time `now` (RFC 3339 with offset, e.g.
+ * `2024-05-01T09:30:00+09:00`) instead of the system clock: for replaying
+ * archives, for tests and for conformance vectors. `receiver` may be NULL
+ * (with any `receiver_len`) to skip the receiver check; `guard` may be NULL.
+ *
+ * Output and errors as `pmh_envelope_open`, plus `PMH_INVALID_ARGUMENT`
+ * when `now` is not an RFC 3339 timestamp. Thread-safe.
+ */
+pmh_status pmh_envelope_open_at(const pmh_trust_store *trust,
+                                const pmh_replay_guard *guard,
+                                const uint8_t *receiver,
+                                size_t receiver_len,
+                                const uint8_t *envelope,
+                                size_t len,
+                                const uint8_t *now,
+                                size_t now_len,
+                                uint32_t flags,
+                                char **out_json,
+                                size_t *out_len);
+
+/**
+ * `pmh_envelope_seal` with explicit routing metadata: the message `id` (a
+ * UUID v4) and the `issued_at` / `expires_at` timestamps (RFC 3339 with
+ * offset). Ed25519 signatures are deterministic, so the same key and inputs
+ * always give the same bytes: for tests, conformance vectors and re-sending
+ * a message unchanged.
+ *
+ * Output and errors as `pmh_envelope_seal`, plus `PMH_INVALID_ARGUMENT`
+ * when `id` is not a UUID or a timestamp is not RFC 3339. Thread-safe.
+ */
+pmh_status pmh_envelope_seal_draft(const pmh_signing_key *key,
+                                   const uint8_t *id,
+                                   size_t id_len,
+                                   const uint8_t *message_type,
+                                   size_t message_type_len,
+                                   const uint8_t *from,
+                                   size_t from_len,
+                                   const uint8_t *to,
+                                   size_t to_len,
+                                   const uint8_t *issued_at,
+                                   size_t issued_at_len,
+                                   const uint8_t *expires_at,
+                                   size_t expires_at_len,
+                                   const uint8_t *payload,
+                                   size_t payload_len,
+                                   uint32_t flags,
+                                   char **out_json,
+                                   size_t *out_len);
+
+/**
  * Details of the last failed pmh call on this thread, as a new string.
  *
  * Every fallible pmh function clears the last error when it starts and sets

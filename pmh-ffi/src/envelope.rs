@@ -269,9 +269,7 @@ pub extern "C" fn pmh_envelope_seal(
         let allow_unknown_types = self::flags(flags)?;
         let out = out_string!(out_json, out_len)?;
         let (from, to) = (participant(from)?, participant(to)?);
-        let payload: Value = serde_json::from_slice(payload).map_err(|_| {
-            Failure::new(pmh_status::PMH_JSON_ERROR, "the payload is not valid JSON")
-        })?;
+        let payload = strict_payload(payload)?;
         let options = SealOptions {
             allow_unknown_types,
             ..SealOptions::default()
@@ -318,25 +316,176 @@ pub extern "C" fn pmh_envelope_open(
         let allow_unknown_types = self::flags(flags)?;
         let out = out_string!(out_json, out_len)?;
         let receiver = participant(receiver)?;
-        let options = OpenOptions {
-            receiver: Some(&receiver),
-            replay_guard: guard.map(|g| &g.0),
+        out.write(open_json(
+            &trust.0,
+            guard.map(|g| &g.0),
+            Some(&receiver),
+            envelope,
             allow_unknown_types,
-            ..OpenOptions::default()
+            None,
+        )?)
+    })
+}
+
+/// The payload of a seal call: strict JSON (no duplicate keys, no lone
+/// surrogates), so C callers get the same answer as every other interface.
+fn strict_payload(payload: &[u8]) -> FfiResult<Value> {
+    pmh_core::canon::parse_strict(
+        payload,
+        &pmh_core::canon::Limits {
+            max_bytes: usize::MAX,
+            max_depth: 64,
+        },
+    )
+    .map_err(|e| Failure::new(pmh_status::PMH_JSON_ERROR, e.code()))
+}
+
+/// Opens and reports `{"kid", "alg", "envelope"}` as JSON text.
+fn open_json(
+    trust: &TrustStore,
+    guard: Option<&ReplayGuard>,
+    receiver: Option<&ParticipantId>,
+    envelope: &[u8],
+    allow_unknown_types: bool,
+    now: Option<chrono::DateTime<chrono::Utc>>,
+) -> FfiResult<String> {
+    let options = OpenOptions {
+        now,
+        receiver,
+        replay_guard: guard,
+        allow_unknown_types,
+        ..OpenOptions::default()
+    };
+    let verified = envelope::open(envelope, trust, &options).map_err(|e| {
+        let status = match e {
+            OpenError::Replayed => pmh_status::PMH_ENVELOPE_REPLAYED,
+            _ => pmh_status::PMH_ENVELOPE_REJECTED,
         };
-        let verified = envelope::open(envelope, &trust.0, &options).map_err(|e| {
-            let status = match e {
-                OpenError::Replayed => pmh_status::PMH_ENVELOPE_REPLAYED,
-                _ => pmh_status::PMH_ENVELOPE_REJECTED,
-            };
-            Failure::new(status, e.code())
-        })?;
-        let result = json!({
-            "kid": verified.kid(),
-            "alg": verified.algorithm().as_str(),
-            "envelope": verified.to_json_value(),
-        });
-        out.write(result.to_string())
+        Failure::new(status, e.code())
+    })?;
+    Ok(json!({
+        "kid": verified.kid(),
+        "alg": verified.algorithm().as_str(),
+        "envelope": verified.to_json_value(),
+    })
+    .to_string())
+}
+
+const BAD_TIME: Failure = Failure::new(
+    pmh_status::PMH_INVALID_ARGUMENT,
+    "a timestamp is not RFC 3339 with an offset (e.g. 2024-05-01T09:00:00+09:00)",
+);
+
+fn timestamp(text: &str) -> FfiResult<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(text).map_err(|_| BAD_TIME)
+}
+
+/// `pmh_envelope_open` as of the time `now` (RFC 3339 with offset, e.g.
+/// `2024-05-01T09:30:00+09:00`) instead of the system clock: for replaying
+/// archives, for tests and for conformance vectors. `receiver` may be NULL
+/// (with any `receiver_len`) to skip the receiver check; `guard` may be NULL.
+///
+/// Output and errors as `pmh_envelope_open`, plus `PMH_INVALID_ARGUMENT`
+/// when `now` is not an RFC 3339 timestamp. Thread-safe.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)] // (pointer, length) pairs
+pub extern "C" fn pmh_envelope_open_at(
+    trust: *const pmh_trust_store,
+    guard: *const pmh_replay_guard,
+    receiver: *const u8,
+    receiver_len: usize,
+    envelope: *const u8,
+    len: usize,
+    now: *const u8,
+    now_len: usize,
+    flags: u32,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+) -> pmh_status {
+    boundary(|| {
+        let trust = handle_ref!(trust)?;
+        let guard = crate::ffi::optional_handle(guard);
+        let receiver = if receiver.is_null() {
+            None
+        } else {
+            Some(input_str!(receiver, receiver_len)?)
+        };
+        let envelope = input_bytes!(envelope, len)?;
+        let now = input_str!(now, now_len)?;
+        let allow_unknown_types = self::flags(flags)?;
+        let out = out_string!(out_json, out_len)?;
+        let receiver = receiver.map(participant).transpose()?;
+        let now = timestamp(now)?.with_timezone(&chrono::Utc);
+        out.write(open_json(
+            &trust.0,
+            guard.map(|g| &g.0),
+            receiver.as_ref(),
+            envelope,
+            allow_unknown_types,
+            Some(now),
+        )?)
+    })
+}
+
+/// `pmh_envelope_seal` with explicit routing metadata: the message `id` (a
+/// UUID v4) and the `issued_at` / `expires_at` timestamps (RFC 3339 with
+/// offset). Ed25519 signatures are deterministic, so the same key and inputs
+/// always give the same bytes: for tests, conformance vectors and re-sending
+/// a message unchanged.
+///
+/// Output and errors as `pmh_envelope_seal`, plus `PMH_INVALID_ARGUMENT`
+/// when `id` is not a UUID or a timestamp is not RFC 3339. Thread-safe.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)] // (pointer, length) pairs
+pub extern "C" fn pmh_envelope_seal_draft(
+    key: *const pmh_signing_key,
+    id: *const u8,
+    id_len: usize,
+    message_type: *const u8,
+    message_type_len: usize,
+    from: *const u8,
+    from_len: usize,
+    to: *const u8,
+    to_len: usize,
+    issued_at: *const u8,
+    issued_at_len: usize,
+    expires_at: *const u8,
+    expires_at_len: usize,
+    payload: *const u8,
+    payload_len: usize,
+    flags: u32,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+) -> pmh_status {
+    boundary(|| {
+        let key = handle_ref!(key)?;
+        let id = input_str!(id, id_len)?;
+        let message_type = input_str!(message_type, message_type_len)?;
+        let from = input_str!(from, from_len)?;
+        let to = input_str!(to, to_len)?;
+        let issued_at = input_str!(issued_at, issued_at_len)?;
+        let expires_at = input_str!(expires_at, expires_at_len)?;
+        let payload = input_bytes!(payload, payload_len)?;
+        let allow_unknown_types = self::flags(flags)?;
+        let out = out_string!(out_json, out_len)?;
+        let draft = envelope::Draft {
+            id: id.parse().map_err(|_| {
+                Failure::new(pmh_status::PMH_INVALID_ARGUMENT, "`id` is not a UUID")
+            })?,
+            message_type: message_type.to_owned(),
+            from: participant(from)?,
+            to: participant(to)?,
+            issued_at: timestamp(issued_at)?,
+            expires_at: timestamp(expires_at)?,
+        };
+        let payload = strict_payload(payload)?;
+        let options = SealOptions {
+            allow_unknown_types,
+            ..SealOptions::default()
+        };
+        let sealed = envelope::seal_draft(&draft, &payload, &key.0, &options)
+            .map_err(|e| Failure::new(pmh_status::PMH_SEAL_ERROR, e.code()))?;
+        out.write(sealed.to_json_string())
     })
 }
 

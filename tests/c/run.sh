@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # C tests of libpmh: real C (and C++) programs compiled against include/pmh.h,
 # linked statically and dynamically, run natively and under valgrind, plus the
-# install step (pmh-ffi/install.sh) checked with pkg-config. The examples
+# install step (pmh-ffi/install.sh) checked with pkg-config, and the shared
+# conformance vectors (tests/vectors) run through the C ABI (vectors.c +
+# run_vectors.py). The examples
 # (examples/c/*.c) are built with the same flags and run the same ways (each
 # run counts as one test).
 #
@@ -67,6 +69,8 @@ DYN=(-L"$BUILD/lib" -lpmh -Wl,-rpath,"$BUILD/lib")
 say "compile (static, dynamic, C++)"
 "$CC" "${CFLAGS[@]}" -o "$BUILD/test_static" tests/c/test_pmh.c "$PROFILE_DIR/libpmh.a" -lpthread -ldl -lm
 "$CC" "${CFLAGS[@]}" -o "$BUILD/test_dynamic" tests/c/test_pmh.c "${DYN[@]}" -lpthread
+# The conformance vectors (tests/vectors) through the C ABI.
+"$CC" "${CFLAGS[@]}" -o "$BUILD/vectors" tests/c/vectors.c "$PROFILE_DIR/libpmh.a" -lpthread -ldl -lm
 "$CXX" "${CXXFLAGS[@]}" -o "$BUILD/test_cpp" tests/c/test_cpp.cpp "${DYN[@]}"
 # The examples, with the same strict flags.
 "$CC" "${CFLAGS[@]}" -o "$BUILD/receipt_flow_static" examples/c/receipt_flow.c "$PROFILE_DIR/libpmh.a" -lpthread -ldl -lm
@@ -138,6 +142,7 @@ example() {
 run static "$BUILD/test_static"
 run dynamic "$BUILD/test_dynamic"
 run cpp "$BUILD/test_cpp"
+run conformance-vectors python3 tests/c/run_vectors.py "$BUILD/vectors"
 example receipt-flow-static "$BUILD/receipt_flow_static"
 example receipt-flow-dynamic "$BUILD/receipt_flow_dynamic" samples/subsidy/certificates.json
 
@@ -147,6 +152,7 @@ if [ "${PMH_VALGRIND:-1}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
   run valgrind-static "${VG[@]}" "$BUILD/test_static"
   run valgrind-dynamic "${VG[@]}" "$BUILD/test_dynamic"
   run valgrind-cpp "${VG[@]}" "$BUILD/test_cpp"
+  run valgrind-conformance-vectors python3 tests/c/run_vectors.py "${VG[@]}" "$BUILD/vectors"
   example valgrind-receipt-flow-static "${VG[@]}" "$BUILD/receipt_flow_static" samples/subsidy/certificates.json
   example valgrind-receipt-flow-dynamic "${VG[@]}" "$BUILD/receipt_flow_dynamic"
 else
