@@ -4,7 +4,9 @@
 //! identifiers and dates are checked; a municipality registers subsidy
 //! certificates with the hub, a clinic and a pharmacy check eligibility and
 //! charge visits against the monthly cap in signed envelopes; a forged and a
-//! replayed envelope are refused.
+//! replayed envelope are refused; a child's vaccination questionnaire and
+//! records travel to the municipality and the forecast shows what is due; a
+//! 3-4 month checkup result returns to the municipality.
 
 use crate::output::{self, Status};
 use clap::Args;
@@ -235,5 +237,6 @@ pub fn run(args: &DemoArgs) -> Status {
 /// The exchanges of the story, in order.
 fn run_flows(story: &mut Story) -> Result<(), String> {
     crate::demo_subsidy::run(story)?;
+    crate::demo_immunization::run(story)?;
     crate::demo_checkup::run(story)
 }

@@ -11,6 +11,7 @@ mod conformance;
 mod date_cmd;
 mod demo;
 mod demo_checkup;
+mod demo_immunization;
 mod demo_subsidy;
 mod envelope_cmd;
 mod id_cmd;
