@@ -43,6 +43,8 @@ def fields(op: str, inp: dict) -> list[str]:
         return [dumps(inp["certificate"]), dumps(inp["visit"])]
     if op == "subsidy.copayment":
         return [dumps(inp)]
+    if op == "immunization.evaluate":
+        return [dumps(inp["history"]), inp["asOf"]]
     raise ValueError(f"no C runner for {op}")
 
 
@@ -73,7 +75,23 @@ def project(op: str, status: int, out: str, err: str):
         return {"totalCost": v["totalCost"], "insurerPays": v["insurerPays"], "patientPays": v["patientPays"],
                 "publicPays": [p["pays"] for p in v["publicPayers"]],
                 "charged": [e["entry"]["charged"] for e in v.get("ledgerEntries", [])]}
+    if op == "immunization.evaluate":
+        raise AssertionError("handled in compare()")
     return v
+
+
+def compare(op: str, case: dict, status: int, out: str, err: str):
+    if op != "immunization.evaluate":
+        return project(op, status, out, err)
+    if status != 0:
+        return {"error": err.split(":")[0].strip()}
+    entry = next(v for v in json.loads(out)["vaccines"] if v["vaccine"] == case["input"]["vaccine"])
+    full = {
+        "doses": [{"dose": d["dose"], "routine": d["routine"], "reasons": d["reasons"]} for d in entry["doses"]],
+        "status": entry["status"],
+        "nextEarliest": (entry.get("next") or {}).get("earliest"),
+    }
+    return {k: v for k, v in full.items() if k == "doses" or k in case["expected"]}
 
 
 def main() -> int:
@@ -115,7 +133,7 @@ def main() -> int:
     for stem, case in cases:
         status = int(line())
         out, err = chunk(), chunk()
-        actual = project(case["operation"], status, out, err)
+        actual = compare(case["operation"], case, status, out, err)
         if actual == case["expected"]:
             passed += 1
         else:

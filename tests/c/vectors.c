@@ -153,6 +153,9 @@ static pmh_status run_case(const char *op, field *f, char **out, size_t *len) {
     if (strcmp(op, "subsidy.copayment") == 0) {
         return pmh_subsidy_copayment(u8(&f[0]), f[0].len, out, len);
     }
+    if (strcmp(op, "immunization.evaluate") == 0) {
+        return pmh_immunization_evaluate(u8(&f[0]), f[0].len, u8(&f[1]), f[1].len, out, len);
+    }
     return PMH_INVALID_ARGUMENT;
 }
 

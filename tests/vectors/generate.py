@@ -673,10 +673,78 @@ def checkup_cases() -> list[dict]:
     return cases
 
 
+# ---------------------------------------------------------------- immunization
+
+def immunization_cases() -> list[dict]:
+    """Worked by hand from reference §1–2 (legal ages: the day before the
+    anniversary; N日以上 = +N+1 days; N月以上 = same day N months later).
+    `expected` pins the doses of one vaccine (dose, routine, reasons) and,
+    where stated, the series status and the next dose's earliest date."""
+    cases: list[dict] = []
+    born = "2024-04-15"  # reaches 6 months on 2024-10-14, 1 year on 2025-04-14, 2 years on 2026-04-14
+
+    def ev(name, vaccine, doses, as_of, expected_doses, status=None, next_earliest=...):
+        exp = {"doses": [{"dose": d, "routine": r, "reasons": rs} for d, r, rs in expected_doses]}
+        if status is not None:
+            exp["status"] = status
+        if next_earliest is not ...:
+            exp["nextEarliest"] = next_earliest
+        cases.append({"name": name, "operation": "immunization.evaluate",
+                      "input": {"history": {"birthDate": born, "sex": "2",
+                                            "doses": [{"vaccine": v, "date": d} for v, d in doses]},
+                                "asOf": as_of, "vaccine": vaccine},
+                      "expected": exp})
+
+    # MR 1期: 生後12月から生後24月に至るまで.
+    ev("MR 1期 on the day 1 year is reached", "mr", [("mr", "2025-04-14")], "2025-05-01",
+       [("stage1", True, [])])
+    ev("MR 1期 one day too early", "mr", [("mr", "2025-04-13")], "2025-05-01",
+       [("stage1", False, ["too_young"])], status="due", next_earliest="2025-04-14")
+    ev("MR 1期 on the last day (24 months reached)", "mr", [("mr", "2026-04-14")], "2026-05-01",
+       [("stage1", True, [])])
+    ev("MR 1期 one day after the window", "mr", [("mr", "2026-04-15")], "2026-05-01",
+       [("stage1", False, ["too_old"])])
+    ev("MR due at 1 year", "mr", [], "2025-04-14", [], status="due", next_earliest="2025-04-14")
+    ev("MR not yet eligible at 11 months", "mr", [], "2025-03-20", [], status="not_yet_eligible",
+       next_earliest="2025-04-14")
+    # BCG: 1歳に至るまで.
+    ev("BCG on the last day", "bcg", [("bcg", "2025-04-14")], "2025-05-01", [("dose1", True, [])], status="complete")
+    ev("BCG one day late", "bcg", [("bcg", "2025-04-15")], "2025-05-01", [("dose1", False, ["too_old"])])
+    # B型肝炎: 2nd ≥27日 after the 1st (+28), 3rd ≥139日 after the 1st (+140).
+    ev("HepB on time", "hepb", [("hepb", "2024-06-15"), ("hepb", "2024-07-13"), ("hepb", "2024-11-02")], "2025-05-01",
+       [("dose1", True, []), ("dose2", True, []), ("dose3", True, [])], status="complete", next_earliest=None)
+    ev("HepB 2nd dose one day too soon", "hepb", [("hepb", "2024-06-15"), ("hepb", "2024-07-12")], "2024-08-01",
+       [("dose1", True, []), ("dose2", False, ["too_soon"])])
+    ev("HepB 3rd dose one day too soon", "hepb", [("hepb", "2024-06-15"), ("hepb", "2024-07-13"), ("hepb", "2024-11-01")],
+       "2024-12-01", [("dose1", True, []), ("dose2", True, []), ("dose3", False, ["too_soon"])])
+    # 水痘: 生後12月から; 2nd ≥3月 after the 1st (same day 3 months later).
+    ev("varicella 2nd dose on the day 3 months have passed", "varicella",
+       [("varicella", "2025-04-14"), ("varicella", "2025-07-14")], "2025-08-01",
+       [("dose1", True, []), ("dose2", True, [])], status="complete", next_earliest=None)
+    ev("varicella 2nd dose one day too soon", "varicella",
+       [("varicella", "2025-04-14"), ("varicella", "2025-07-13")], "2025-08-01",
+       [("dose1", True, []), ("dose2", False, ["too_soon"])])
+    # Injectable live → different injectable live: ≥27日 (next allowed +28).
+    ev("varicella 27 days after MR: too soon", "varicella", [("mr", "2025-04-14"), ("varicella", "2025-05-11")],
+       "2025-06-01", [("dose1", False, ["live_interval"])])
+    ev("varicella 28 days after MR: fine", "varicella", [("mr", "2025-04-14"), ("varicella", "2025-05-12")],
+       "2025-06-01", [("dose1", True, [])])
+    ev("MR and varicella the same day: fine", "varicella", [("mr", "2025-04-14"), ("varicella", "2025-04-14")],
+       "2025-06-01", [("dose1", True, [])])
+    # 日本脳炎 1期初回: 生後6月から; 2nd ≥6日 after the 1st (+7).
+    ev("JE one day before 6 months", "je", [("je", "2024-10-13")], "2024-11-01", [("primary1", False, ["too_young"])])
+    ev("JE primary on time", "je", [("je", "2024-10-14"), ("je", "2024-10-21")], "2024-11-01",
+       [("primary1", True, []), ("primary2", True, [])], next_earliest="2025-04-21")
+    ev("JE 2nd primary one day too soon", "je", [("je", "2024-10-14"), ("je", "2024-10-20")], "2024-11-01",
+       [("primary1", True, []), ("primary2", False, ["too_soon"])])
+    return cases
+
+
 if __name__ == "__main__":
     write("ids", "id.check: identifiers of every kind, check digits computed independently (incl. mod-11 remainders 0 and 1)", id_cases())
     write("dates", "date.convert: era forms and ISO dates, era boundaries, leap days, rejections", date_cases())
     write("canon", "canonicalize: RFC 8785 bytes computed with the independent rfc8785 package; strict-JSON rejections", canon_cases())
     write("envelopes", "envelope.seal / envelope.open: envelopes signed with Python's cryptography over rfc8785 output", envelope_cases())
     write("checkup", "validate checkup.result: growth bands at P3/P97, impossible values, statutory windows by one day", checkup_cases())
+    write("immunization", "immunization.evaluate: routine or not, reasons, status and the next dose, worked by hand", immunization_cases())
     write("subsidy", "validate / subsidy.eligibility / subsidy.copayment: certificates, eligibility and worked copayment examples", subsidy_cases())
