@@ -73,7 +73,11 @@ pub fn run(args: &ConformanceArgs) -> Status {
         for case in cases {
             let name = case["name"].as_str().unwrap_or("?");
             let operation = case["operation"].as_str().unwrap_or("");
-            let actual = pinned(operation, run_case(operation, &case["input"]), &case["expected"]);
+            let actual = pinned(
+                operation,
+                run_case(operation, &case["input"]),
+                &case["expected"],
+            );
             if actual == case["expected"] {
                 passed += 1;
                 if args.verbose {
@@ -258,9 +262,15 @@ fn copayment(input: &Value) -> Result<Value, String> {
 }
 
 fn immunization(input: &Value) -> Result<Value, String> {
-    let as_of = calendar::parse_iso_date(input["asOf"].as_str().unwrap_or("")).ok_or("conformance.as_of")?;
-    let evaluation = pmh_core::immunization::evaluate_json(&input["history"], as_of)
-        .map_err(|r| r.issues().first().map_or("immunization.history", |i| i.code).to_owned())?;
+    let as_of = calendar::parse_iso_date(input["asOf"].as_str().unwrap_or(""))
+        .ok_or("conformance.as_of")?;
+    let evaluation =
+        pmh_core::immunization::evaluate_json(&input["history"], as_of).map_err(|r| {
+            r.issues()
+                .first()
+                .map_or("immunization.history", |i| i.code)
+                .to_owned()
+        })?;
     let value = serde_json::to_value(&evaluation).map_err(|_| "conformance.serialize")?;
     let wanted = input["vaccine"].as_str().unwrap_or("");
     let entry = value["vaccines"]
