@@ -206,5 +206,71 @@ fn bench_envelope(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_envelope);
+/// 100,000 envelopes (a small `subsidy.copayment.record` payload each):
+/// one thread vs all cores, for sealing and for opening.
+fn bench_batch_100k(c: &mut Criterion) {
+    use pmh_core::envelope::batch::{seal_many, Route};
+    const N: usize = 100_000;
+    let from = ParticipantId::parse("institution:3618010015").unwrap();
+    let to = ParticipantId::parse("hub:pmh").unwrap();
+    let key = SigningKey::from_pkcs8_der(&fixed_pkcs8(Algorithm::EdDSA)).unwrap();
+    let now = chrono::Utc::now().fixed_offset();
+    let mut trust = TrustStore::new();
+    trust
+        .add_key(
+            &from,
+            TrustedKey::new(
+                key.public_key().to_jwk(),
+                now - Duration::days(1),
+                now + Duration::days(1),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let payloads: Vec<Value> = (0..N)
+        .map(|i| {
+            json!({"payerNumber": "54136015", "month": "2024-05", "entry": {
+                "id": format!("v-{i}"), "date": "2024-05-10", "institutionCode": "3618010015",
+                "setting": "outpatient", "totalCost": 30000, "copayDue": 6000, "charged": 6000}})
+        })
+        .collect();
+    let route = Route {
+        message_type: "subsidy.copayment.record",
+        from: &from,
+        to: &to,
+        ttl: Duration::hours(1),
+    };
+    let options = SealOptions::default();
+    let envelopes: Vec<Vec<u8>> = seal_many(&payloads, &route, &key, &options)
+        .into_iter()
+        .map(|e| e.unwrap().to_json_bytes())
+        .collect();
+    let open_options = OpenOptions {
+        receiver: Some(&to),
+        ..OpenOptions::default()
+    };
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+
+    let mut g = c.benchmark_group("envelope EdDSA batch 100k");
+    g.throughput(Throughput::Elements(N as u64));
+    g.sample_size(10);
+    g.bench_function(BenchmarkId::new("seal_many", "1 thread"), |b| {
+        b.iter(|| one_thread.install(|| black_box(seal_many(&payloads, &route, &key, &options))))
+    });
+    g.bench_function(BenchmarkId::new("seal_many", "all cores"), |b| {
+        b.iter(|| black_box(seal_many(&payloads, &route, &key, &options)))
+    });
+    g.bench_function(BenchmarkId::new("open_many", "1 thread"), |b| {
+        b.iter(|| one_thread.install(|| black_box(open_many(&envelopes, &trust, &open_options))))
+    });
+    g.bench_function(BenchmarkId::new("open_many", "all cores"), |b| {
+        b.iter(|| black_box(open_many(&envelopes, &trust, &open_options)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_envelope, bench_batch_100k);
 criterion_main!(benches);
