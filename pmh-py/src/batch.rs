@@ -16,7 +16,7 @@ use crate::envelope::{
 use crate::validate::{is_known, unknown_type, validate_value, PyReport};
 use pmh_core::envelope;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -177,7 +177,20 @@ pub fn open_many<'py>(
     )
 }
 
+/// One item of `validate_many`: a Python value already converted, or JSON
+/// text (`bytes`) left to parse on the worker threads.
+enum Document {
+    Value(Value),
+    Json(Vec<u8>),
+}
+
 /// `pmh.validate_many(type, items) -> list[Report | PmhError]`.
+///
+/// Items are Python values (dict, list, ...) or `bytes` holding JSON text,
+/// e.g. the lines of an NDJSON export read in binary mode. Python values must
+/// be converted while holding the GIL; JSON text is parsed (strictly) on all
+/// cores with the GIL released, so `bytes` input scales with the cores. A
+/// line that is not strict JSON gets a report with its `json.*` code.
 #[pyfunction]
 #[pyo3(signature = (r#type, items))]
 pub fn validate_many<'py>(
@@ -188,14 +201,30 @@ pub fn validate_many<'py>(
     if !is_known(r#type) {
         return Err(unknown_type(py));
     }
-    let (inputs, input_errors) = read_values(items)?;
+    let (inputs, input_errors) = read_all(items, |o| {
+        if let Ok(b) = o.downcast::<PyBytes>() {
+            return Ok(Document::Json(b.as_bytes().to_vec()));
+        }
+        try_to_value(o)
+            .map(Document::Value)
+            .map_err(|e: ConvertError| e.into_pyerr(py))
+    })?;
     let results = py.detach(|| {
         inputs
             .par_iter()
             .map(|item| {
-                item.as_ref()
-                    .map_err(|&i| i)
-                    .map(|v| validate_value(r#type, v).ok_or(()))
+                item.as_ref().map_err(|&i| i).map(|doc| match doc {
+                    Document::Value(v) => validate_value(r#type, v).ok_or(()),
+                    Document::Json(bytes) => {
+                        match pmh_core::canon::parse_strict(
+                            bytes,
+                            &pmh_core::canon::Limits::default(),
+                        ) {
+                            Ok(v) => validate_value(r#type, &v).ok_or(()),
+                            Err(e) => Ok(json_error_report(&e)),
+                        }
+                    }
+                })
             })
             .collect::<Vec<_>>()
     });
@@ -206,6 +235,20 @@ pub fn validate_many<'py>(
         |py, r| Ok(Bound::new(py, PyReport::from_core(r))?.into_any()),
         |py, ()| Err(unknown_type(py)),
     )
+}
+
+/// The report of a document that is not strict JSON (never quotes the input).
+fn json_error_report(e: &pmh_core::canon::JsonError) -> pmh_core::validate::Report {
+    let mut report = pmh_core::validate::Report::new();
+    report.push_issue(pmh_core::validate::Issue {
+        code: e.code(),
+        path: String::new(),
+        severity: pmh_core::validate::Severity::Error,
+        message_ja: "JSONとして読み取れません（重複したキー、不正なUTF-8、構文誤りなど）。",
+        message_en:
+            "The document is not valid JSON (duplicate key, invalid UTF-8, syntax error, ...).",
+    });
+    report
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -116,3 +116,22 @@ def test_open_many_releases_the_gil(key: Any, trust: Any, certificates: list[dic
     )
     before, after, _ = _progress_during(lambda: pmh.open_many(sealed, trust))
     assert after > before, "the counting thread made no progress during open_many"
+
+
+def test_validate_many_accepts_json_text_as_bytes() -> None:
+    import json as _json
+    from pathlib import Path
+
+    certs = _json.loads((Path(__file__).resolve().parents[2] / "samples/subsidy/certificates.json").read_text("utf-8"))
+    lines = [_json.dumps(c, ensure_ascii=False).encode() for c in certs]
+    lines.insert(1, b'{"myNumber": "1", "myNumber": "2"}')
+    lines.insert(2, b"\xff not utf-8")
+    reports = pmh.validate_many("subsidy.certificate", lines)
+    assert len(reports) == 6
+    assert [r.ok for r in reports] == [True, False, False, True, True, False]
+    assert reports[1].issues[0].code == "json.duplicate_key"
+    assert reports[2].issues[0].code == "json.invalid_utf8"
+    # The same documents as Python values give the same reports.
+    assert [[(i.code, i.path) for i in r.issues] for r in pmh.validate_many("subsidy.certificate", certs)] == [
+        [(i.code, i.path) for i in r.issues] for r in (reports[0], reports[3], reports[4], reports[5])
+    ]
