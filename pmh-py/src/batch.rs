@@ -202,7 +202,7 @@ pub fn validate_many<'py>(
         return Err(unknown_type(py));
     }
     let (inputs, input_errors) = read_all(items, |o| {
-        if let Ok(b) = o.downcast::<PyBytes>() {
+        if let Ok(b) = o.cast::<PyBytes>() {
             return Ok(Document::Json(b.as_bytes().to_vec()));
         }
         try_to_value(o)
