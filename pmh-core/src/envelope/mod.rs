@@ -133,8 +133,19 @@ pub struct Envelope {
     to: ParticipantId,
     issued_at: DateTime<FixedOffset>,
     expires_at: DateTime<FixedOffset>,
-    /// The complete envelope object, `signature` included, members as received.
-    json: Map<String, Value>,
+    /// The complete envelope, `signature` included.
+    body: Body,
+}
+
+/// The JSON of an envelope: the parsed object of an opened envelope (its
+/// payload is handed out by [`Verified`]), or the text a sealed envelope was
+/// written as (sealing writes the text directly: no copy of the payload).
+#[derive(Clone, PartialEq)]
+pub(crate) enum Body {
+    /// Opened: the object as received, members in the order received.
+    Parsed(Map<String, Value>),
+    /// Sealed: the compact JSON text, members in the order pmh writes them.
+    Text(String),
 }
 
 impl Envelope {
@@ -170,20 +181,31 @@ impl Envelope {
 
     /// The JWS compact serialization with detached payload (`header..signature`).
     pub fn signature(&self) -> &str {
-        self.json
-            .get("signature")
-            .and_then(Value::as_str)
-            .unwrap_or("")
+        match &self.body {
+            Body::Parsed(map) => map.get("signature").and_then(Value::as_str).unwrap_or(""),
+            // Written last by `seal`: `..."signature":"<jws>"}`.
+            Body::Text(text) => text
+                .rsplit_once("\"signature\":\"")
+                .and_then(|(_, rest)| rest.strip_suffix("\"}"))
+                .unwrap_or(""),
+        }
     }
 
     /// The envelope as a JSON value (members in the order written).
     pub fn to_json_value(&self) -> Value {
-        Value::Object(self.json.clone())
+        match &self.body {
+            Body::Parsed(map) => Value::Object(map.clone()),
+            // The text was written by `seal` from valid JSON: it always parses.
+            Body::Text(text) => serde_json::from_str(text).unwrap_or(Value::Null),
+        }
     }
 
     /// The envelope as compact JSON text.
     pub fn to_json_string(&self) -> String {
-        Value::Object(self.json.clone()).to_string()
+        match &self.body {
+            Body::Parsed(map) => Value::Object(map.clone()).to_string(),
+            Body::Text(text) => text.clone(),
+        }
     }
 
     /// The envelope as compact JSON bytes (UTF-8), ready to send.
@@ -191,8 +213,13 @@ impl Envelope {
         self.to_json_string().into_bytes()
     }
 
+    /// The payload of an opened envelope (`Null` for a sealed one, whose
+    /// payload the sender already has).
     pub(crate) fn payload_value(&self) -> &Value {
-        self.json.get("payload").unwrap_or(&Value::Null)
+        match &self.body {
+            Body::Parsed(map) => map.get("payload").unwrap_or(&Value::Null),
+            Body::Text(_) => &Value::Null,
+        }
     }
 }
 
@@ -212,7 +239,10 @@ impl fmt::Debug for Envelope {
 
 impl Serialize for Envelope {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.json.serialize(serializer)
+        match &self.body {
+            Body::Parsed(map) => map.serialize(serializer),
+            Body::Text(_) => self.to_json_value().serialize(serializer),
+        }
     }
 }
 
@@ -281,8 +311,13 @@ impl Verified<Envelope> {
 
     /// Consumes the envelope, giving the verified payload.
     pub fn into_payload(self) -> Value {
-        let mut json = self.value.json;
-        json.remove("payload").unwrap_or(Value::Null)
+        match self.value.body {
+            Body::Parsed(mut map) => map.remove("payload").unwrap_or(Value::Null),
+            Body::Text(text) => serde_json::from_str::<Value>(&text)
+                .ok()
+                .and_then(|mut v| v.get_mut("payload").map(Value::take))
+                .unwrap_or(Value::Null),
+        }
     }
 }
 

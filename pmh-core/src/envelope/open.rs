@@ -335,7 +335,7 @@ pub fn open(
         to: fields.to,
         issued_at: fields.issued_at,
         expires_at: fields.expires_at,
-        json,
+        body: super::Body::Parsed(json),
     };
     Ok(Verified::new(envelope, kid, alg))
 }

@@ -4,7 +4,7 @@ use super::{
     b64e, format_timestamp, is_valid_message_type, signing_input, Envelope, ParticipantId,
     SigningKey, Validators, JWS_TYP, VERSION,
 };
-use crate::canon::canonicalize_into;
+use crate::canon::{canonicalize_into, canonicalize_str};
 use crate::validate::Report;
 use chrono::{DateTime, Duration, FixedOffset, SubsecRound, Utc};
 use ring::rand::{SecureRandom, SystemRandom};
@@ -227,31 +227,63 @@ pub fn seal_draft(
         _ => {}
     }
 
-    let mut json = Map::new();
-    json.insert("version".into(), VERSION.into());
-    json.insert("id".into(), draft.id.hyphenated().to_string().into());
-    json.insert("type".into(), draft.message_type.clone().into());
-    json.insert("from".into(), draft.from.as_str().into());
-    json.insert("to".into(), draft.to.as_str().into());
-    json.insert("issuedAt".into(), format_timestamp(&draft.issued_at).into());
-    json.insert(
-        "expiresAt".into(),
-        format_timestamp(&draft.expires_at).into(),
-    );
-    json.insert("payload".into(), payload.clone());
-    let mut json = Value::Object(json);
+    let id = draft.id.hyphenated().to_string();
+    let issued_at = format_timestamp(&draft.issued_at);
+    let expires_at = format_timestamp(&draft.expires_at);
+
+    // The signed content: the RFC 8785 form of the envelope without
+    // `signature`, written member by member in JCS order (UTF-16 code units:
+    // expiresAt < from < id < issuedAt < payload < to < type < version), so
+    // the payload is canonicalized in place and never copied.
+    let mut jcs = Vec::with_capacity(512);
+    for (name, value) in [
+        ("{\"expiresAt\":", expires_at.as_str()),
+        (",\"from\":", draft.from.as_str()),
+        (",\"id\":", id.as_str()),
+        (",\"issuedAt\":", issued_at.as_str()),
+    ] {
+        jcs.extend_from_slice(name.as_bytes());
+        canonicalize_str(value, &mut jcs);
+    }
+    jcs.extend_from_slice(b",\"payload\":");
+    canonicalize_into(payload, &mut jcs).map_err(|e| SealError::Canon(e.code()))?;
+    for (name, value) in [
+        (",\"to\":", draft.to.as_str()),
+        (",\"type\":", draft.message_type.as_str()),
+    ] {
+        jcs.extend_from_slice(name.as_bytes());
+        canonicalize_str(value, &mut jcs);
+    }
+    jcs.extend_from_slice(format!(",\"version\":{VERSION}}}").as_bytes());
 
     let header_b64 = b64e(protected_header(key).as_bytes());
-    let mut jcs = Vec::with_capacity(512);
-    canonicalize_into(&json, &mut jcs).map_err(|e| SealError::Canon(e.code()))?;
     let signature = key
         .sign(signing_input(&header_b64, &jcs).as_bytes())
         .map_err(|_| SealError::Crypto)?;
     let jws = format!("{header_b64}..{}", b64e(&signature));
-    let Value::Object(ref mut map) = json else {
-        return Err(SealError::Crypto);
-    };
-    map.insert("signature".into(), jws.into());
+
+    // The envelope as sent: members in MEMBERS order, compact JSON.
+    let mut text = Vec::with_capacity(jcs.len() + jws.len() + 32);
+    text.extend_from_slice(format!("{{\"version\":{VERSION}").as_bytes());
+    let strings = [
+        ("id", id.as_str()),
+        ("type", draft.message_type.as_str()),
+        ("from", draft.from.as_str()),
+        ("to", draft.to.as_str()),
+        ("issuedAt", issued_at.as_str()),
+        ("expiresAt", expires_at.as_str()),
+    ];
+    let serialize = |_| SealError::Canon("canon.serialize");
+    for (name, value) in strings {
+        text.extend_from_slice(format!(",\"{name}\":").as_bytes());
+        serde_json::to_writer(&mut text, value).map_err(serialize)?;
+    }
+    text.extend_from_slice(b",\"payload\":");
+    serde_json::to_writer(&mut text, payload).map_err(serialize)?;
+    text.extend_from_slice(b",\"signature\":");
+    serde_json::to_writer(&mut text, &jws).map_err(serialize)?;
+    text.push(b'}');
+    let text = String::from_utf8(text).map_err(|_| SealError::Canon("canon.serialize"))?;
 
     Ok(Envelope {
         id: draft.id,
@@ -260,7 +292,7 @@ pub fn seal_draft(
         to: draft.to.clone(),
         issued_at: draft.issued_at,
         expires_at: draft.expires_at,
-        json: std::mem::take(map),
+        body: super::Body::Text(text),
     })
 }
 
