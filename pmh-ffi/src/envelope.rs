@@ -269,16 +269,28 @@ pub extern "C" fn pmh_envelope_seal(
         let allow_unknown_types = self::flags(flags)?;
         let out = out_string!(out_json, out_len)?;
         let (from, to) = (participant(from)?, participant(to)?);
-        let payload = strict_payload(payload)?;
-        let options = SealOptions {
-            allow_unknown_types,
-            ..SealOptions::default()
-        };
         let ttl = chrono::Duration::seconds(i64::from(ttl_seconds));
-        let sealed = envelope::seal(&payload, message_type, &from, &to, ttl, &key.0, &options)
+        let draft = envelope::Draft::new(message_type, from, to, ttl)
             .map_err(|e| Failure::new(pmh_status::PMH_SEAL_ERROR, e.code()))?;
-        out.write(sealed.to_json_string())
+        out.write(seal_json(&key.0, &draft, payload, allow_unknown_types)?)
     })
+}
+
+/// Seals a payload (strict JSON text) under `draft`: the one path of both seal calls.
+fn seal_json(
+    key: &SigningKey,
+    draft: &envelope::Draft,
+    payload: &[u8],
+    allow_unknown_types: bool,
+) -> FfiResult<String> {
+    let payload = strict_payload(payload)?;
+    let options = SealOptions {
+        allow_unknown_types,
+        ..SealOptions::default()
+    };
+    let sealed = envelope::seal_draft(draft, &payload, key, &options)
+        .map_err(|e| Failure::new(pmh_status::PMH_SEAL_ERROR, e.code()))?;
+    Ok(sealed.to_json_string())
 }
 
 /// Verifies an envelope addressed to `receiver` against `trust` and applies
@@ -478,14 +490,7 @@ pub extern "C" fn pmh_envelope_seal_draft(
             issued_at: timestamp(issued_at)?,
             expires_at: timestamp(expires_at)?,
         };
-        let payload = strict_payload(payload)?;
-        let options = SealOptions {
-            allow_unknown_types,
-            ..SealOptions::default()
-        };
-        let sealed = envelope::seal_draft(&draft, &payload, &key.0, &options)
-            .map_err(|e| Failure::new(pmh_status::PMH_SEAL_ERROR, e.code()))?;
-        out.write(sealed.to_json_string())
+        out.write(seal_json(&key.0, &draft, payload, allow_unknown_types)?)
     })
 }
 
