@@ -4,7 +4,7 @@ use crate::input::{self, FILE_LIMITS};
 use crate::output::{self, Status};
 use clap::Args;
 use pmh_core::canon::{self, JsonError};
-use pmh_core::validate::{Issue, Report, Severity};
+use pmh_core::validate::Report;
 use pmh_core::{messages, subsidy};
 use serde::Serialize;
 use serde_json::Value;
@@ -92,7 +92,7 @@ pub fn run(args: &ValidateArgs) -> Status {
                 Err(JsonError::Syntax { .. }) => {
                     lines(io::Cursor::new(bytes), &validator, &mut emit)
                 }
-                Err(e) => emit(0, &json_error_report(&e)),
+                Err(e) => emit(0, &Report::from_json_error(&e)),
             },
         }
     };
@@ -148,24 +148,10 @@ fn lines(
         }
         let report = match canon::parse_strict(&line, &canon::Limits::default()) {
             Ok(v) => validator(&v),
-            Err(e) => json_error_report(&e),
+            Err(e) => Report::from_json_error(&e),
         };
         emit(index, &report)?;
         index += 1;
     }
     Ok(())
-}
-
-/// A report for a record that is not strict JSON.
-pub fn json_error_report(e: &JsonError) -> Report {
-    let mut r = Report::new();
-    r.push_issue(Issue {
-        code: e.code(),
-        path: String::new(),
-        severity: Severity::Error,
-        message_ja: "JSONとして読み取れません（重複したキー、不正なUTF-8、構文誤りなど）。",
-        message_en:
-            "The record is not valid JSON (duplicate key, invalid UTF-8, syntax error, ...).",
-    });
-    r
 }

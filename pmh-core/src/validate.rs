@@ -200,6 +200,33 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The report of a document that is not strict JSON (duplicate key,
+    /// invalid UTF-8, syntax error, ...): one error with the `json.*` code of
+    /// `error`, at the document root. The message never quotes the input.
+    ///
+    /// ```
+    /// use pmh_core::canon::{parse_strict, Limits};
+    /// use pmh_core::validate::Report;
+    /// let e = parse_strict(br#"{"a": 1, "a": 2}"#, &Limits::default()).unwrap_err();
+    /// let r = Report::from_json_error(&e);
+    /// assert!(r.has_at("json.duplicate_key", ""));
+    /// assert!(!r.is_ok());
+    /// ```
+    pub fn from_json_error(error: &crate::canon::JsonError) -> Report {
+        let mut report = Report::new();
+        report.push_issue(Issue {
+            code: error.code(),
+            path: String::new(),
+            severity: Severity::Error,
+            message_ja: "JSONとして読み取れません（重複したキー、不正なUTF-8、構文誤りなど）。",
+            message_en:
+                "The document is not valid JSON (duplicate key, invalid UTF-8, syntax error, ...).",
+        });
+        report
+    }
+}
+
 impl Extend<Issue> for Report {
     fn extend<T: IntoIterator<Item = Issue>>(&mut self, iter: T) {
         self.issues.extend(iter);

@@ -221,7 +221,7 @@ pub fn validate_many<'py>(
                             &pmh_core::canon::Limits::default(),
                         ) {
                             Ok(v) => validate_value(r#type, &v).ok_or(()),
-                            Err(e) => Ok(json_error_report(&e)),
+                            Err(e) => Ok(pmh_core::validate::Report::from_json_error(&e)),
                         }
                     }
                 })
@@ -235,20 +235,6 @@ pub fn validate_many<'py>(
         |py, r| Ok(Bound::new(py, PyReport::from_core(r))?.into_any()),
         |py, ()| Err(unknown_type(py)),
     )
-}
-
-/// The report of a document that is not strict JSON (never quotes the input).
-fn json_error_report(e: &pmh_core::canon::JsonError) -> pmh_core::validate::Report {
-    let mut report = pmh_core::validate::Report::new();
-    report.push_issue(pmh_core::validate::Issue {
-        code: e.code(),
-        path: String::new(),
-        severity: pmh_core::validate::Severity::Error,
-        message_ja: "JSONとして読み取れません（重複したキー、不正なUTF-8、構文誤りなど）。",
-        message_en:
-            "The document is not valid JSON (duplicate key, invalid UTF-8, syntax error, ...).",
-    });
-    report
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
